@@ -66,6 +66,11 @@ public record SignalInfo(
         return physicalMax - gain() * digitalMax;
     }
 
+    /** The electrodes the label names (10-20 electrode and reference, or a bipolar pair). */
+    public Derivation derivation() {
+        return Derivation.parse(label);
+    }
+
     /** Whether this is an "EDF Annotations" / "BDF Annotations" signal. */
     public boolean isAnnotation() {
         return type == ChannelType.ANNOTATION;
