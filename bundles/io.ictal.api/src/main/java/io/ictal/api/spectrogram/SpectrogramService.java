@@ -1,8 +1,18 @@
 package io.ictal.api.spectrogram;
 
+import io.ictal.api.recording.Recording;
+import java.io.IOException;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Computes spectrograms. Registered as an OSGi service; thread-safe. */
+/**
+ * Computes spectrograms, multi-spectral stacks, RGB spectrogram images and trends. Registered as an
+ * OSGi service; thread-safe. Parameters are value objects a model card describes, so the training
+ * pipeline ({@code training/ictal_training/spectrogram.py}) produces the same tensors.
+ *
+ * <p>Methods taking arrays refuse NaN and infinite samples. Methods reading a {@link Recording}
+ * refuse a range where the recording has no data (NaN samples), except {@link #trends}, which shows
+ * gaps as NaN epochs.
+ */
 @ProviderType
 public interface SpectrogramService {
 
@@ -15,4 +25,66 @@ public interface SpectrogramService {
      *     Nyquist
      */
     Spectrogram stft(float[] samples, double samplingRateHz, StftParameters parameters);
+
+    /**
+     * STFT of signals of a recording over {@code [startSeconds, startSeconds + durationSeconds)},
+     * read in blocks so that memory stays bounded however long the range is (the result excepted).
+     * Each result equals {@link #stft(float[], double, StftParameters)} of the whole range's samples.
+     *
+     * @param signals indices into the recording's signals
+     * @return one spectrogram per signal, in the order given; frame times are relative to startSeconds
+     * @throws SpectrogramException a parameter does not fit a signal, or the range holds no data somewhere
+     * @throws IOException reading the recording failed
+     */
+    Spectrogram[] stft(Recording recording, int[] signals, double startSeconds, double durationSeconds,
+            StftParameters parameters) throws IOException;
+
+    /**
+     * Multi-spectral stack of one signal.
+     *
+     * @return {@code [layer][bin][frame]}: bin 0 at minHz; see {@link MultiSpectralParameters} for the grid
+     * @throws SpectrogramException NaN/Inf samples, the longest window longer than the signal
+     */
+    float[][][] multiSpectral(float[] samples, double samplingRateHz, MultiSpectralParameters parameters);
+
+    /**
+     * Multi-spectral stacks of signals of a recording over one window (a model's input).
+     *
+     * @return {@code [signal][layer][bin][frame]}
+     */
+    float[][][][] multiSpectral(Recording recording, int[] signals, double startSeconds, double durationSeconds,
+            MultiSpectralParameters parameters) throws IOException;
+
+    /**
+     * RGB spectrogram image of the given samples (all of them: the caller cuts the window).
+     *
+     * @return {@code [channel r/g/b][row][column]}, values in {@code [0, 1]}
+     */
+    float[][][] image(float[] samples, double samplingRateHz, ImageParameters parameters);
+
+    /**
+     * One RGB image per signal for the window {@code [startSeconds, startSeconds + imageSeconds)}.
+     *
+     * @return {@code [signal][channel r/g/b][row][column]}
+     */
+    float[][][][] images(Recording recording, int[] signals, double startSeconds, ImageParameters parameters)
+            throws IOException;
+
+    /**
+     * Encodes an image tensor as an 8-bit RGB PNG for people ({@code round(255 * value)}).
+     *
+     * @param rgb {@code [3][height][width]}, values in {@code [0, 1]}
+     */
+    byte[] png(float[][][] rgb);
+
+    /** Compressed spectral array of one signal; see {@link TrendParameters}. */
+    Spectrogram trend(float[] samples, double samplingRateHz, TrendParameters parameters);
+
+    /**
+     * Compressed spectral arrays of signals over a whole recording, read one epoch at a time.
+     *
+     * @return one trend per signal; frame {@code t} is epoch {@code t}, centred at
+     *     {@code (t + 0.5) * epochSeconds} from the recording start
+     */
+    Spectrogram[] trends(Recording recording, int[] signals, TrendParameters parameters) throws IOException;
 }
