@@ -1,0 +1,53 @@
+package io.ictal.inference.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ictal.api.model.ModelCard;
+import io.ictal.api.spectrogram.SpectrumScale;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CardParserTest {
+
+    @Test
+    void parsesTheDemoCard() {
+        ModelCard card = Fixtures.card(Fixtures.V1);
+        assertEquals("ictal-demo", card.id());
+        assertEquals("1.0.0", card.version());
+        assertEquals(java.util.List.of(-1L, 3L, 8L, 8L), card.input().tensors().get(0).shape());
+        assertEquals(SpectrumScale.LOG10, card.input().spectrogram().get(0).scale());
+        assertEquals(64, card.input().spectrogram().get(0).maxHz());
+        assertEquals(0.5, card.thresholds().get("seizure"));
+        assertEquals(2, card.golden().inputs().get("image").dim(0));
+        assertEquals(card.sha256().get("model/demo.onnx"), card.graphSha256());
+    }
+
+    @Test
+    void errorsNameTheFileAndTheField() {
+        String json = new String(jsonOf(Fixtures.V1), StandardCharsets.UTF_8);
+        assertMessage(json.replaceFirst("\"shape\": \\[\\s*-1,", "\"shape\": [\"batch\","),
+                "model/card.json: field 'input.tensors[0].shape[0]': expected an integer, was \"batch\"");
+        assertMessage(json.replace("\"float32\"", "\"int8\""), "field 'input.tensors[0].dtype': expected one of float32");
+        assertMessage(json.replace("\"HANN\"", "\"KAISER\""), "field 'input.spectrogram[0].taper': expected one of [HANN");
+        assertMessage(json.replace("\"version\": \"1.0.0\"", "\"version\": \"one\""),
+                "invalid card: version must be major.minor.micro");
+        assertMessage(json.replace("\"golden\"", "\"gold\""), "field 'golden': expected an object, was missing");
+        assertMessage("{", "model/card.json: not valid JSON");
+    }
+
+    private static void assertMessage(String json, String expected) {
+        ModelBundleException e = assertThrows(ModelBundleException.class,
+                () -> CardParser.parse("model/card.json", json.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    static byte[] jsonOf(String jar) {
+        try {
+            return JarModelSource.of(jar).read("model/card.json").orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
