@@ -1,0 +1,43 @@
+package io.ictal.spectrogram.internal;
+
+import io.ictal.api.spectrogram.ColourMap;
+
+/**
+ * Piecewise-linear colour maps between evenly spaced anchors (JET's are not evenly spaced, so it
+ * lists its positions). training/ictal_training/spectrogram.py holds the same anchors.
+ */
+final class ColourMaps {
+
+    private static final double[] EVEN_2 = {0, 1};
+    private static final double[][] GRAY = {{0, 0, 0}, {1, 1, 1}};
+    private static final double[] JET_POSITIONS = {0, 0.125, 0.375, 0.625, 0.875, 1};
+    private static final double[][] JET = {{0, 0, 0.5}, {0, 0, 1}, {0, 1, 1}, {1, 1, 0}, {1, 0, 0}, {0.5, 0, 0}};
+    private static final double[] EVEN_9 = {0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1};
+    /** Close to matplotlib's viridis at these 9 positions. */
+    private static final double[][] VIRIDIS = {
+        {0.267004, 0.004874, 0.329415}, {0.282623, 0.140926, 0.457517}, {0.253935, 0.265254, 0.529983},
+        {0.206756, 0.371758, 0.553117}, {0.163625, 0.471133, 0.558148}, {0.127568, 0.566949, 0.550556},
+        {0.134692, 0.658636, 0.517649}, {0.266941, 0.748751, 0.440573}, {0.993248, 0.906157, 0.143936}};
+
+    private ColourMaps() {
+    }
+
+    /** The colour of {@code value} in {@code [0, 1]}, written as r, g, b into {@code rgb}. */
+    static void colour(ColourMap map, double value, double[] rgb) {
+        switch (map) {
+            case GRAY -> colour(EVEN_2, GRAY, value, rgb);
+            case JET -> colour(JET_POSITIONS, JET, value, rgb);
+            case VIRIDIS -> colour(EVEN_9, VIRIDIS, value, rgb);
+        }
+    }
+
+    private static void colour(double[] positions, double[][] anchors, double value, double[] rgb) {
+        double[] channel = new double[anchors.length];
+        for (int c = 0; c < 3; c++) {
+            for (int a = 0; a < anchors.length; a++) {
+                channel[a] = anchors[a][c];
+            }
+            rgb[c] = Interpolation.at(positions, channel, value);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.ictal.spectrogram.internal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.visnow.jlargearrays.ConcurrencyUtils;
+
+/**
+ * JLargeArrays' static thread pool, which JTransforms uses. It outlives any component unless shut
+ * down, and a bundle update would then leak its threads with the old class loader. Our copy of the
+ * library is private to this bundle, so the component may own that static state.
+ */
+final class JTransformsThreads {
+
+    static final String THREAD_NAME_PREFIX = "ictal-jtransforms-";
+
+    private JTransformsThreads() {
+    }
+
+    /**
+     * Installs a fresh pool (a reactivated component finds the previous one shut down) and keeps
+     * JTransforms single-threaded: our FFTs are EEG windows of at most a few thousand points, far
+     * below where its internal parallelism pays, and the component parallelises over frames and signals.
+     */
+    static void start() {
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, THREAD_NAME_PREFIX + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        ConcurrencyUtils.setThreadPool(pool);
+        ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
+    /** Shuts the pool down and waits for its threads to end. */
+    static void stop() {
+        ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination();
+    }
+}

@@ -1,0 +1,52 @@
+package io.ictal.spectrogram.internal;
+
+/**
+ * Samples as read (float) or as resampled (double), so that one STFT loop serves both without
+ * copying a long float signal into doubles.
+ */
+interface SampleSource {
+
+    /** Transforms the segment starting at {@code start}. */
+    void transform(SegmentTransform transform, int start);
+
+    /** Whether {@code [start, start + length)} holds only finite samples. */
+    boolean finite(int start, int length);
+
+    static SampleSource of(float[] samples) {
+        return new SampleSource() {
+            @Override
+            public void transform(SegmentTransform transform, int start) {
+                transform.transform(samples, start);
+            }
+
+            @Override
+            public boolean finite(int start, int length) {
+                for (int i = start; i < start + length; i++) {
+                    if (!Float.isFinite(samples[i])) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        };
+    }
+
+    static SampleSource of(double[] samples) {
+        return new SampleSource() {
+            @Override
+            public void transform(SegmentTransform transform, int start) {
+                transform.transform(samples, start);
+            }
+
+            @Override
+            public boolean finite(int start, int length) {
+                for (int i = start; i < start + length; i++) {
+                    if (!Double.isFinite(samples[i])) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        };
+    }
+}

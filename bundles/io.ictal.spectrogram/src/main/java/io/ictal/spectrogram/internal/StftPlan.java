@@ -1,0 +1,106 @@
+package io.ictal.spectrogram.internal;
+
+import io.ictal.api.spectrogram.Spectrogram;
+import io.ictal.api.spectrogram.SpectrogramException;
+import io.ictal.api.spectrogram.StftParameters;
+
+/**
+ * An STFT fitted to one signal: segment and hop in samples, the kept bins, the density scale.
+ * Computes any range of frames, so callers can split the work over blocks and threads.
+ */
+final class StftPlan {
+
+    final StftParameters parameters;
+    /** Rate of the samples transformed (after any resampling). */
+    final double rateHz;
+    final int segment;
+    final int step;
+    final int firstBin;
+    final int binCount;
+    private final double densityScale;
+
+    /**
+     * @param rateHz rate of the samples transformed (already resampled)
+     * @param signalSamples their number
+     */
+    StftPlan(StftParameters parameters, double rateHz, long signalSamples) {
+        this.parameters = parameters;
+        this.rateHz = rateHz;
+        this.segment = Samples.count("windowSeconds", parameters.windowSeconds(), rateHz);
+        this.step = Samples.count("hopSeconds", parameters.hopSeconds(), rateHz);
+        if (segment < 2) {
+            throw new SpectrogramException("windowSeconds", "must span at least 2 samples (>= " + 2 / rateHz
+                    + " s at " + rateHz + " Hz), was " + parameters.windowSeconds());
+        }
+        Samples.requireWindowFits("windowSeconds", segment, signalSamples, rateHz);
+        double nyquist = rateHz / 2;
+        if (parameters.maxHz() != Double.POSITIVE_INFINITY && parameters.maxHz() > nyquist) {
+            throw new SpectrogramException("maxHz", "must be <= Nyquist (" + nyquist + " Hz at " + rateHz
+                    + " Hz) or Infinity, was " + parameters.maxHz());
+        }
+        double binHz = rateHz / segment;
+        int lastBin = segment / 2;
+        int first = (int) Math.ceil(parameters.minHz() / binHz - 1e-9);
+        int last = (int) Math.min(lastBin, Math.floor(Math.min(parameters.maxHz(), nyquist) / binHz + 1e-9));
+        if (first > last) {
+            throw new SpectrogramException("minHz", "the band " + parameters.minHz() + ".." + parameters.maxHz()
+                    + " Hz holds no frequency bin (bins are " + binHz + " Hz apart, up to " + nyquist + " Hz)");
+        }
+        this.firstBin = first;
+        this.binCount = last - first + 1;
+        this.densityScale = 1.0 / (rateHz * new SegmentTransform(segment, parameters.taper(), parameters.detrend())
+                .windowPower());
+    }
+
+    /** Frames that fit in {@code samples} samples (scipy: no padding, no boundary extension). */
+    long frameCount(long samples) {
+        return samples < segment ? 0 : (samples - segment) / step + 1;
+    }
+
+    SegmentTransform newTransform() {
+        return new SegmentTransform(segment, parameters.taper(), parameters.detrend());
+    }
+
+    /** One-sided density of bin {@code k} of the transform's last segment, scipy {@code scaling='density'}. */
+    double density(SegmentTransform transform, int k) {
+        boolean unpaired = k == 0 || (segment % 2 == 0 && k == segment / 2);
+        return transform.power(k) * densityScale * (unpaired ? 1 : 2);
+    }
+
+    /** Writes the kept bins of the transform's last segment, in the parameters' scale. */
+    void writeFrame(SegmentTransform transform, float[] row) {
+        for (int b = 0; b < binCount; b++) {
+            row[b] = (float) scaled(density(transform, firstBin + b));
+        }
+    }
+
+    double scaled(double density) {
+        return switch (parameters.scale()) {
+            case DENSITY -> density;
+            case LOG10 -> Samples.log10(density);
+            case DECIBEL -> 10 * Samples.log10(density);
+        };
+    }
+
+    double[] frequencies() {
+        double[] f = new double[binCount];
+        for (int b = 0; b < binCount; b++) {
+            f[b] = (firstBin + b) * rateHz / segment;
+        }
+        return f;
+    }
+
+    /** Frames {@code [from, to)} of {@code samples}, whose sample 0 is frame 0's first sample. */
+    void frames(SampleSource samples, int from, int to, float[][] out, int outOffset) {
+        SegmentTransform transform = newTransform();
+        for (int t = from; t < to; t++) {
+            samples.transform(transform, t * step);
+            out[outOffset + t - from] = new float[binCount];
+            writeFrame(transform, out[outOffset + t - from]);
+        }
+    }
+
+    Spectrogram spectrogram(float[][] frames) {
+        return new Spectrogram(segment / 2.0 / rateHz, step / rateHz, frequencies(), frames, parameters.scale());
+    }
+}
