@@ -14,6 +14,9 @@ final class JTransformsThreads {
 
     static final String THREAD_NAME_PREFIX = "ictal-jtransforms-";
 
+    /** Active components; the pool lives while there is one (normally exactly one per bundle). */
+    private static int users;
+
     private JTransformsThreads() {
     }
 
@@ -22,7 +25,10 @@ final class JTransformsThreads {
      * JTransforms single-threaded: our FFTs are EEG windows of at most a few thousand points, far
      * below where its internal parallelism pays, and the component parallelises over frames and signals.
      */
-    static void start() {
+    static synchronized void start() {
+        if (users++ > 0) {
+            return;
+        }
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, THREAD_NAME_PREFIX + counter.incrementAndGet());
@@ -33,8 +39,11 @@ final class JTransformsThreads {
         ConcurrencyUtils.setNumberOfThreads(1);
     }
 
-    /** Shuts the pool down and waits for its threads to end. */
-    static void stop() {
+    /** The last user shuts the pool down and waits for its threads to end. */
+    static synchronized void stop() {
+        if (--users > 0) {
+            return;
+        }
         ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination();
     }
 }

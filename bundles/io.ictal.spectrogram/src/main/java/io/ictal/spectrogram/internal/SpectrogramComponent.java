@@ -11,6 +11,8 @@ import io.ictal.api.spectrogram.SpectrogramService;
 import io.ictal.api.spectrogram.StftParameters;
 import io.ictal.api.spectrogram.TrendParameters;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
@@ -193,7 +195,7 @@ public final class SpectrogramComponent implements SpectrogramService {
         Objects.requireNonNull(parameters, "parameters");
         Samples.requireRate(samplingRateHz);
         Samples.requireFinite(samples);
-        return unchecked(() -> TrendComputer.compute((first, count) -> java.util.Arrays.copyOfRange(samples,
+        return unchecked(() -> TrendComputer.compute((first, count) -> Arrays.copyOfRange(samples,
                 (int) first, (int) first + count), samples.length, samplingRateHz, parameters));
     }
 
@@ -243,7 +245,7 @@ public final class SpectrogramComponent implements SpectrogramService {
         try {
             return computation.run();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("unexpected I/O error computing from an array", e);
+            throw new UncheckedIOException("unexpected I/O error computing from an array", e);
         }
     }
 
@@ -295,13 +297,9 @@ public final class SpectrogramComponent implements SpectrogramService {
 
         /** As {@link #read} but with NaN where there is no data. */
         float[] readAllowingGaps(long first, int count) throws IOException {
-            float[] samples = recording.read(info.index(), startSeconds + first / rateHz, count / rateHz);
-            if (samples.length >= count) {
-                return samples.length == count ? samples : java.util.Arrays.copyOf(samples, count);
-            }
-            float[] padded = java.util.Arrays.copyOf(samples, count);
-            java.util.Arrays.fill(padded, samples.length, count, Float.NaN);
-            return padded;
+            float[] samples = new float[count];
+            recording.read(info.index(), startSeconds + first / rateHz, samples, 0, count);
+            return samples;
         }
     }
 }
