@@ -45,7 +45,7 @@ class CardParserTest {
 
     static byte[] jsonOf(String jar) {
         try {
-            return JarModelSource.of(jar).read("model/card.json").orElseThrow();
+            return Fixtures.jar(jar).read("model/card.json").orElseThrow();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

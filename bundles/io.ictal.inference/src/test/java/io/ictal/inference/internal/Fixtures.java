@@ -4,6 +4,9 @@ import io.ictal.api.model.FloatTensor;
 import io.ictal.api.model.ModelCard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
 
 /** The demo model bundles: one shared ONNX Runtime for all tests (it is a per-JVM singleton anyway). */
 final class Fixtures {
@@ -16,8 +19,21 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A jar of src/test/resources/modelbundles, e.g. {@code io.ictal.model.demo-1.0.0.jar}. */
+    static JarModelSource jar(String name) {
+        URL url = Fixtures.class.getResource("/modelbundles/" + name);
+        if (url == null) {
+            throw new IllegalArgumentException("no test model bundle " + name);
+        }
+        try {
+            return new JarModelSource(Path.of(url.toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     static ModelCard card(String jar) {
-        JarModelSource source = JarModelSource.of(jar);
+        JarModelSource source = jar(jar);
         try {
             return CardParser.parse("model/card.json", source.read("model/card.json").orElseThrow());
         } catch (IOException e) {

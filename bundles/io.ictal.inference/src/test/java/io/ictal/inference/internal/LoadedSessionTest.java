@@ -10,7 +10,7 @@ class LoadedSessionTest {
     @Test
     void aRetiredSessionClosesWhenItsLastUserReleasesIt() throws Exception {
         LoadedSession session = new ModelValidator(Fixtures.RUNTIME)
-                .validate(JarModelSource.of(Fixtures.V1), "model/card.json").session();
+                .validate(Fixtures.jar(Fixtures.V1), "model/card.json").session();
         assertTrue(session.tryAcquire());
         assertTrue(session.tryAcquire());
         session.retire();
@@ -24,7 +24,7 @@ class LoadedSessionTest {
     @Test
     void anUnusedSessionClosesAtOnceWhenRetired() throws Exception {
         LoadedSession session = new ModelValidator(Fixtures.RUNTIME)
-                .validate(JarModelSource.of(Fixtures.V1), "model/card.json").session();
+                .validate(Fixtures.jar(Fixtures.V1), "model/card.json").session();
         session.retire();
         assertTrue(session.isClosed());
     }

@@ -46,9 +46,9 @@ class ModelCatalogTest {
 
     @Test
     void highestVersionServesAndRemovingItRollsBack() {
-        catalog.add("v1", JarModelSource.of(Fixtures.V1));
+        catalog.add("v1", Fixtures.jar(Fixtures.V1));
         assertEquals("1.0.0", activeVersion());
-        catalog.add("v11", JarModelSource.of(Fixtures.V11));
+        catalog.add("v11", Fixtures.jar(Fixtures.V11));
         assertEquals("1.1.0", activeVersion());
         assertEquals(List.of(ModelState.STANDBY, ModelState.ACTIVE), catalog.models().stream().map(ModelStatus::state).toList());
         catalog.remove("v11");
@@ -61,8 +61,8 @@ class ModelCatalogTest {
 
     @Test
     void oneServicePerValidModelWithItsProperties() {
-        catalog.add("v1", JarModelSource.of(Fixtures.V1));
-        catalog.add("bad", JarModelSource.of("bad-hash.jar"));
+        catalog.add("v1", Fixtures.jar(Fixtures.V1));
+        catalog.add("bad", Fixtures.jar("bad-hash.jar"));
         assertEquals(1, services.size());
         Map<String, Object> p = services.values().iterator().next();
         ModelCard card = Fixtures.card(Fixtures.V1);
@@ -74,10 +74,10 @@ class ModelCatalogTest {
 
     @Test
     void corruptBundlesAreRejectedWhileThePreviousModelKeepsServing() {
-        catalog.add("v1", JarModelSource.of(Fixtures.V1));
+        catalog.add("v1", Fixtures.jar(Fixtures.V1));
         for (String jar : List.of("bad-hash.jar", "wrong-shape.jar", "garbage-onnx.jar", "missing-card.jar",
                 "bad-golden.jar")) {
-            catalog.add(jar, JarModelSource.of(jar));
+            catalog.add(jar, Fixtures.jar(jar));
             assertEquals("1.0.0", activeVersion(), jar + " must not take over");
             try (ModelLease lease = catalog.lease(Fixtures.TASK)) {
                 ModelCard card = lease.model().card();
@@ -97,19 +97,19 @@ class ModelCatalogTest {
     @Test
     void aPinKeepsALowerVersionActive() {
         catalog = catalog(ModelCatalog.pins(Map.of("pin.seizure-detection", "1.0.0", "intra.op.threads", 2)));
-        catalog.add("v11", JarModelSource.of(Fixtures.V11));
+        catalog.add("v11", Fixtures.jar(Fixtures.V11));
         assertEquals("1.1.0", activeVersion(), "the pinned version is not installed: the highest serves");
-        catalog.add("v1", JarModelSource.of(Fixtures.V1));
+        catalog.add("v1", Fixtures.jar(Fixtures.V1));
         assertEquals("1.0.0", activeVersion());
         assertThrows(IllegalArgumentException.class, () -> ModelCatalog.pins(Map.of("pin.ecg-arrhythmia", "latest")));
     }
 
     @Test
     void aLeaseKeepsItsModelAfterASwapAndTheRemovalOfItsBundle() {
-        catalog.add("v1", JarModelSource.of(Fixtures.V1));
+        catalog.add("v1", Fixtures.jar(Fixtures.V1));
         ModelCard v1 = Fixtures.card(Fixtures.V1);
         ModelLease lease = catalog.lease(Fixtures.TASK);
-        catalog.add("v11", JarModelSource.of(Fixtures.V11));
+        catalog.add("v11", Fixtures.jar(Fixtures.V11));
         catalog.remove("v1");
         assertEquals("1.1.0", activeVersion());
         FloatTensor out = lease.model().run(Fixtures.goldenInput(v1));
@@ -125,7 +125,7 @@ class ModelCatalogTest {
     /** The hot-swap promise: 20 swaps while inference runs continuously, no failed inference. */
     @Test
     void twentySwapsUnderContinuousInferenceFailNothing() throws Exception {
-        catalog.add("v1", JarModelSource.of(Fixtures.V1));
+        catalog.add("v1", Fixtures.jar(Fixtures.V1));
         ModelCard v1 = Fixtures.card(Fixtures.V1);
         ModelCard v11 = Fixtures.card(Fixtures.V11);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -155,7 +155,7 @@ class ModelCatalogTest {
         worker.start();
         for (int swap = 0; swap < 20; swap++) {
             int before = inferences.get();
-            catalog.add("v11", JarModelSource.of(Fixtures.V11));
+            catalog.add("v11", Fixtures.jar(Fixtures.V11));
             assertEquals(v11.version(), activeVersion());
             waitForMore(inferences, before);
             before = inferences.get();

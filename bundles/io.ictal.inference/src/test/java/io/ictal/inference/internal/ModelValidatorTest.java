@@ -17,7 +17,7 @@ class ModelValidatorTest {
 
     @Test
     void validBundleLoadsAndRunsAnyBatchSize() throws Exception {
-        ModelValidator.ValidModel model = validator.validate(JarModelSource.of(Fixtures.V1), "model/card.json");
+        ModelValidator.ValidModel model = validator.validate(Fixtures.jar(Fixtures.V1), "model/card.json");
         try {
             assertEquals("CPU", model.session().executionProvider());
             SessionModel served = SessionModel.perCall(model.card(), model.session());
@@ -38,7 +38,7 @@ class ModelValidatorTest {
 
     @Test
     void wrongInputsAreTypedErrorsNamingTensorAndShape() throws Exception {
-        ModelValidator.ValidModel model = validator.validate(JarModelSource.of(Fixtures.V1), "model/card.json");
+        ModelValidator.ValidModel model = validator.validate(Fixtures.jar(Fixtures.V1), "model/card.json");
         try {
             SessionModel served = SessionModel.perCall(model.card(), model.session());
             ModelException e = assertThrows(ModelException.class,
@@ -65,14 +65,14 @@ class ModelValidatorTest {
     })
     void corruptBundlesAreRejectedWithTheReason(String jar, String reason) {
         ModelBundleException e = assertThrows(ModelBundleException.class,
-                () -> validator.validate(JarModelSource.of(jar), "model/card.json"));
+                () -> validator.validate(Fixtures.jar(jar), "model/card.json"));
         assertTrue(e.getMessage().startsWith(reason), e.getMessage());
     }
 
     @Test
     void cudaRequestedOnTheCpuBuildFallsBackToCpu() throws Exception {
         OrtRuntime cuda = new OrtRuntime(new RuntimeSettings(1, 1, RuntimeSettings.CUDA, 0));
-        ModelValidator.ValidModel model = new ModelValidator(cuda).validate(JarModelSource.of(Fixtures.V1),
+        ModelValidator.ValidModel model = new ModelValidator(cuda).validate(Fixtures.jar(Fixtures.V1),
                 "model/card.json");
         try {
             // The test class path holds the CPU jar only; a GPU build on a GPU machine would say CUDA.
