@@ -1,8 +1,7 @@
 package io.ictal.spectrogram.internal;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import org.visnow.jlargearrays.ConcurrencyUtils;
 
 /**
@@ -16,6 +15,7 @@ final class JTransformsThreads {
 
     /** Active components; the pool lives while there is one (normally exactly one per bundle). */
     private static int users;
+    private static NamedThreads threads;
 
     private JTransformsThreads() {
     }
@@ -29,13 +29,8 @@ final class JTransformsThreads {
         if (users++ > 0) {
             return;
         }
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, THREAD_NAME_PREFIX + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        ConcurrencyUtils.setThreadPool(pool);
+        threads = new NamedThreads(THREAD_NAME_PREFIX);
+        ConcurrencyUtils.setThreadPool(Executors.newCachedThreadPool(threads));
         ConcurrencyUtils.setNumberOfThreads(1);
     }
 
@@ -45,5 +40,6 @@ final class JTransformsThreads {
             return;
         }
         ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination();
+        threads.join(TimeUnit.SECONDS.toMillis(10));
     }
 }

@@ -26,16 +26,13 @@ final class Workers implements AutoCloseable {
     private static final ThreadLocal<Boolean> IN_PARALLEL_SECTION = ThreadLocal.withInitial(() -> false);
 
     private final int threads;
+    private final NamedThreads threadFactory;
     private final ExecutorService pool;
 
     Workers(int threads, String threadNamePrefix) {
         this.threads = threads;
-        AtomicInteger counter = new AtomicInteger();
-        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread thread = new Thread(r, threadNamePrefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threadFactory = new NamedThreads(threadNamePrefix);
+        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads - 1, threadFactory);
     }
 
     int threads() {
@@ -111,10 +108,6 @@ final class Workers implements AutoCloseable {
             return;
         }
         pool.shutdownNow();
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threadFactory.join(TimeUnit.SECONDS.toMillis(10));
     }
 }
