@@ -30,6 +30,8 @@ final class HeaderParser {
     private static final long MAX_RECORD_BYTES = 1L << 28;
 
     private static final Pattern EDF_PLUS_DATE = Pattern.compile("(\\d{2})-([A-Z]{3})-(\\d{4})");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern TRIPLE = Pattern.compile("(\\d{1,2})(\\D)(\\d{1,2})(\\D)(\\d{1,2})");
     private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
             "SEP", "OCT", "NOV", "DEC");
 
@@ -309,7 +311,7 @@ final class HeaderParser {
 
     /** Parses {@code nn.nn.nn}; lenient mode also accepts other separators. */
     private int[] triple(String field, long offset, String value, String shape) throws RecordingFormatException {
-        Matcher m = Pattern.compile("(\\d{1,2})(\\D)(\\d{1,2})(\\D)(\\d{1,2})").matcher(value);
+        Matcher m = TRIPLE.matcher(value);
         boolean exact = value.length() == 8 && m.matches() && m.group(2).equals(".") && m.group(4).equals(".");
         if (!exact) {
             problems.deviation(field, offset, shape, Problems.quote(value));
@@ -360,12 +362,15 @@ final class HeaderParser {
     /** A decimal field ({@code 0.5}, {@code 1.000000}, {@code -3276.8}); lenient mode also accepts a comma. */
     private double decimal(String field, long offset, int width, double fallback) throws RecordingFormatException {
         String value = ascii(field, offset, width);
-        if (value.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-            return Double.parseDouble(value);
+        if (DECIMAL.matcher(value).matches()) {
+            double parsed = Double.parseDouble(value);
+            if (Double.isFinite(parsed)) {
+                return parsed;
+            }
         }
-        problems.deviation(field, offset, "a decimal number", Problems.quote(value));
+        problems.deviation(field, offset, "a finite decimal number", Problems.quote(value));
         String commaFixed = value.replace(',', '.');
-        if (commaFixed.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+        if (DECIMAL.matcher(commaFixed).matches() && Double.isFinite(Double.parseDouble(commaFixed))) {
             return Double.parseDouble(commaFixed);
         }
         return fallback;
