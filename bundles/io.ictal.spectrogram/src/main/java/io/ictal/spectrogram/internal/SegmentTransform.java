@@ -65,45 +65,28 @@ final class SegmentTransform {
         transformBuffer();
     }
 
+    /** Detrends and tapers in one pass, then transforms. */
     private void transformBuffer() {
-        switch (detrend) {
-            case NONE -> { }
-            case CONSTANT -> removeMean();
-            case LINEAR -> removeLine();
+        double mean = 0;
+        double slope = 0;
+        double centre = (n - 1) / 2.0;
+        if (detrend != Detrend.NONE) {
+            double covariance = 0;
+            for (int i = 0; i < n; i++) {
+                mean += buffer[i];
+                covariance += (i - centre) * buffer[i];
+            }
+            mean /= n;
+            if (detrend == Detrend.LINEAR) {
+                // Least squares over the sample index, as scipy's detrend(type='linear'):
+                // sum((i - centre)^2) = n (n^2 - 1) / 12.
+                slope = covariance / (n * ((double) n * n - 1) / 12);
+            }
         }
         for (int i = 0; i < n; i++) {
-            buffer[i] *= window[i];
+            buffer[i] = (buffer[i] - mean - slope * (i - centre)) * window[i];
         }
         fft.realForward(buffer);
-    }
-
-    private void removeMean() {
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += buffer[i];
-        }
-        mean /= n;
-        for (int i = 0; i < n; i++) {
-            buffer[i] -= mean;
-        }
-    }
-
-    /** Least-squares line over the sample index, as scipy's {@code detrend(type='linear')}. */
-    private void removeLine() {
-        double centre = (n - 1) / 2.0;
-        double mean = 0;
-        double covariance = 0;
-        double variance = 0;
-        for (int i = 0; i < n; i++) {
-            mean += buffer[i];
-            covariance += (i - centre) * buffer[i];
-            variance += (i - centre) * (i - centre);
-        }
-        mean /= n;
-        double slope = variance == 0 ? 0 : covariance / variance;
-        for (int i = 0; i < n; i++) {
-            buffer[i] -= mean + slope * (i - centre);
-        }
     }
 
     /**
