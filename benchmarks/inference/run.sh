@@ -1,0 +1,58 @@
+#!/bin/sh
+# ORT Java (through Ictal's inference runtime) vs PyTorch CPU on the same detector-sized CNN,
+# batch 1 and 64, in one run: ROUNDS alternating rounds of each, median per call over all calls
+# of a round, then the median of the rounds. Writes target/results.json and prints a table.
+#
+#   mvn -B -q -f bundles/io.ictal.inference/pom.xml install -DskipTests   # the runtime's classes
+#   sh benchmarks/inference/run.sh [threads] [rounds]
+# Needs: apt-get install -y python3-torch python3-onnx
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+THREADS=${1:-2}
+ROUNDS=${2:-3}
+CALLS="1=200 64=20"
+OUT="$HERE/target"
+M2=${M2_REPO:-$HOME/.m2/repository}
+mkdir -p "$OUT/classes"
+
+/usr/bin/python3 "$HERE/make_bundle.py" "$OUT" > "$OUT/model.json"
+
+CP="$ROOT/bundles/io.ictal.inference/target/classes"
+CP="$CP:$M2/io/ictal/io.ictal.api/0.1.0-SNAPSHOT/io.ictal.api-0.1.0-SNAPSHOT.jar"
+CP="$CP:$M2/com/microsoft/onnxruntime/onnxruntime/1.29.0/onnxruntime-1.29.0.jar"
+CP="$CP:$(ls "$M2"/com/google/code/gson/gson/2.13.2/gson-2.13.2.jar)"
+CP="$CP:$M2/org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar:$M2/org/slf4j/slf4j-simple/1.7.36/slf4j-simple-1.7.36.jar"
+CP="$CP:$M2/org/osgi/osgi.core/7.0.0/osgi.core-7.0.0.jar"
+javac -d "$OUT/classes" -cp "$CP" "$HERE/src/io/ictal/inference/internal/InferenceBench.java"
+
+: > "$OUT/rounds.jsonl"
+for round in $(seq "$ROUNDS"); do
+  torch=$(/usr/bin/python3 "$HERE/bench_torch.py" "$THREADS" $CALLS)
+  ort=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$OUT/classes:$CP" \
+      io.ictal.inference.internal.InferenceBench "$OUT/benchmark-model.jar" "$THREADS" $CALLS)
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  echo "{\"round\": $round, \"load\": $load, \"torch\": $torch, \"ort\": $ort}" | tee -a "$OUT/rounds.jsonl"
+done
+
+/usr/bin/python3 - "$OUT" "$THREADS" <<'PY'
+import json, statistics, sys
+out, threads = sys.argv[1], int(sys.argv[2])
+rounds = [json.loads(l) for l in open(out + "/rounds.jsonl")]
+model = json.load(open(out + "/model.json"))
+rows = []
+for batch in ("1", "64"):
+    torch_s = statistics.median(r["torch"][batch] for r in rounds)
+    ort_s = statistics.median(r["ort"][batch] for r in rounds)
+    rows.append({"batch": int(batch), "torch_ms": torch_s * 1e3, "ort_ms": ort_s * 1e3,
+                 "ratio": torch_s / ort_s, "ort_images_per_s": int(batch) / ort_s,
+                 "per_round_ratio": [round(r["torch"][batch] / r["ort"][batch], 2) for r in rounds]})
+result = {"threads": threads, "rounds": len(rounds), "parameters": model["parameters"], "rows": rows}
+json.dump(result, open(out + "/results.json", "w"), indent=1)
+print(f"model: {model['parameters']} parameters, 3x64x64 input; {threads} threads; {len(rounds)} rounds;"
+      f" 1-min load average after each round: {[r['load'] for r in rounds]}")
+print("| batch | PyTorch ms/call | ORT Java ms/call | ratio (PyTorch / ORT) | ORT images/s | ratio per round |")
+print("|---|---|---|---|---|---|")
+for r in rows:
+    print(f"| {r['batch']} | {r['torch_ms']:.2f} | {r['ort_ms']:.2f} | {r['ratio']:.2f} | {r['ort_images_per_s']:.0f} | {r['per_round_ratio']} |")
+PY
