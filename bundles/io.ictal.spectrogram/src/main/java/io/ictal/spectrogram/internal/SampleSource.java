@@ -1,5 +1,7 @@
 package io.ictal.spectrogram.internal;
 
+import io.ictal.api.spectrogram.SpectrogramException;
+
 /**
  * Samples as read (float) or as resampled (double), so that one STFT loop serves both without
  * copying a long float signal into doubles.
@@ -11,6 +13,17 @@ interface SampleSource {
 
     /** Whether {@code [start, start + length)} holds only finite samples. */
     boolean finite(int start, int length);
+
+    /** Refuses a non-finite sample in {@code [start, start + length)}, naming it. */
+    default void requireFinite(int start, int length) {
+        if (!finite(start, length)) {
+            for (int i = start; i < start + length; i++) {
+                if (!finite(i, 1)) {
+                    throw new SpectrogramException("samples", "must all be finite; sample " + i + " is not");
+                }
+            }
+        }
+    }
 
     static SampleSource of(float[] samples) {
         return new SampleSource() {

@@ -5,23 +5,17 @@ import io.ictal.api.spectrogram.SpectrogramException;
 /** Checks and conversions shared by every computation. */
 final class Samples {
 
-    private static final int EXPONENT_BITS = 0x7f800000;
-
     private Samples() {
     }
 
     /** Refuses NaN and infinite samples, naming the first one. */
     static void requireFinite(float[] samples) {
-        // NaN and infinities are the floats whose exponent bits are all set; a max over the exponent
-        // bits vectorises, so a 24-hour channel is checked in milliseconds before any is looked up.
-        int largestExponent = 0;
-        for (float sample : samples) {
-            largestExponent = Math.max(largestExponent, Float.floatToRawIntBits(sample) & EXPONENT_BITS);
-        }
-        if (largestExponent != EXPONENT_BITS) {
-            return;
-        }
-        for (int i = 0; i < samples.length; i++) {
+        requireFinite(samples, 0, samples.length);
+    }
+
+    /** Refuses NaN and infinite samples in {@code [from, to)}, naming the first one. */
+    static void requireFinite(float[] samples, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (!Float.isFinite(samples[i])) {
                 throw new SpectrogramException("samples", "must all be finite; sample " + i + " is " + samples[i]);
             }

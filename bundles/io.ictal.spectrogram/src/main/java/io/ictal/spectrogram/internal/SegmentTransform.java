@@ -67,26 +67,53 @@ final class SegmentTransform {
 
     /** Detrends and tapers in one pass, then transforms. */
     private void transformBuffer() {
-        double mean = 0;
-        double slope = 0;
-        double centre = (n - 1) / 2.0;
-        if (detrend != Detrend.NONE) {
-            double covariance = 0;
-            for (int i = 0; i < n; i++) {
-                mean += buffer[i];
-                covariance += (i - centre) * buffer[i];
+        switch (detrend) {
+            case NONE -> {
+                for (int i = 0; i < n; i++) {
+                    buffer[i] *= window[i];
+                }
             }
-            mean /= n;
-            if (detrend == Detrend.LINEAR) {
+            case CONSTANT -> {
+                double mean = mean();
+                for (int i = 0; i < n; i++) {
+                    buffer[i] = (buffer[i] - mean) * window[i];
+                }
+            }
+            case LINEAR -> {
                 // Least squares over the sample index, as scipy's detrend(type='linear'):
                 // sum((i - centre)^2) = n (n^2 - 1) / 12.
-                slope = covariance / (n * ((double) n * n - 1) / 12);
+                double centre = (n - 1) / 2.0;
+                double covariance = 0;
+                for (int i = 0; i < n; i++) {
+                    covariance += (i - centre) * buffer[i];
+                }
+                double slope = covariance / (n * ((double) n * n - 1) / 12);
+                double mean = mean();
+                for (int i = 0; i < n; i++) {
+                    buffer[i] = (buffer[i] - mean - slope * (i - centre)) * window[i];
+                }
             }
         }
-        for (int i = 0; i < n; i++) {
-            buffer[i] = (buffer[i] - mean - slope * (i - centre)) * window[i];
-        }
         fft.realForward(buffer);
+    }
+
+    /** Four partial sums: one running sum is a chain of dependent adds, the slowest part of a frame. */
+    private double mean() {
+        double a = 0;
+        double b = 0;
+        double c = 0;
+        double d = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            a += buffer[i];
+            b += buffer[i + 1];
+            c += buffer[i + 2];
+            d += buffer[i + 3];
+        }
+        for (; i < n; i++) {
+            a += buffer[i];
+        }
+        return (a + b + (c + d)) / n;
     }
 
     /**
@@ -106,6 +133,16 @@ final class SegmentTransform {
             return buffer[n - 1] * buffer[n - 1] + buffer[1] * buffer[1];
         }
         return buffer[2 * k] * buffer[2 * k] + buffer[2 * k + 1] * buffer[2 * k + 1];
+    }
+
+    /** |X[k]|² of the last transform for every k in {@code [0, n/2]}, into {@code powers}. */
+    void powers(double[] powers) {
+        int last = n / 2;
+        for (int k = 1; k < last; k++) {
+            powers[k] = buffer[2 * k] * buffer[2 * k] + buffer[2 * k + 1] * buffer[2 * k + 1];
+        }
+        powers[0] = power(0);
+        powers[last] = power(last);
     }
 
     /** Number of one-sided bins, {@code n/2 + 1}. */

@@ -71,13 +71,22 @@ public final class SpectrogramComponent implements SpectrogramService {
     public Spectrogram stft(float[] samples, double samplingRateHz, StftParameters parameters) {
         Objects.requireNonNull(parameters, "parameters");
         Samples.requireRate(samplingRateHz);
-        Samples.requireFinite(samples);
         Resampler resampler = resamplerFor(samplingRateHz, parameters.resampleToHz());
         if (resampler == null) {
-            return stft(SampleSource.of(samples), samples.length, samplingRateHz, parameters);
+            // Each frame checks its own samples (see StftPlan.frames); here only those after the last frame.
+            Spectrogram spectrogram = stft(SampleSource.of(samples), samples.length, samplingRateHz, parameters);
+            Samples.requireFinite(samples, lastFrameEnd(spectrogram, samplingRateHz), samples.length);
+            return spectrogram;
         }
+        Samples.requireFinite(samples);
         double[] resampled = resampler.resample(samples);
         return stft(SampleSource.of(resampled), resampled.length, parameters.resampleToHz(), parameters);
+    }
+
+    /** The sample after the last frame's segment (frames start at 0, one hop apart). */
+    private static int lastFrameEnd(Spectrogram spectrogram, double rateHz) {
+        return (int) Math.round((spectrogram.frameCentreSeconds(spectrogram.frameCount() - 1)
+                + spectrogram.firstFrameCentreSeconds()) * rateHz);
     }
 
     private Spectrogram stft(SampleSource samples, int length, double rateHz, StftParameters parameters) {

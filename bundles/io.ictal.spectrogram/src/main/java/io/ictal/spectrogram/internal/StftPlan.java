@@ -2,6 +2,7 @@ package io.ictal.spectrogram.internal;
 
 import io.ictal.api.spectrogram.Spectrogram;
 import io.ictal.api.spectrogram.SpectrogramException;
+import io.ictal.api.spectrogram.SpectrumScale;
 import io.ictal.api.spectrogram.StftParameters;
 
 /**
@@ -18,6 +19,8 @@ final class StftPlan {
     final int firstBin;
     final int binCount;
     private final double densityScale;
+    /** Density factor of each kept bin: the scale, doubled for bins that stand for a +/- frequency pair. */
+    private final double[] binFactors;
 
     /**
      * @param rateHz rate of the samples transformed (already resampled)
@@ -50,6 +53,10 @@ final class StftPlan {
         this.binCount = last - first + 1;
         this.densityScale = 1.0 / (rateHz * new SegmentTransform(segment, parameters.taper(), parameters.detrend())
                 .windowPower());
+        this.binFactors = new double[binCount];
+        for (int b = 0; b < binCount; b++) {
+            binFactors[b] = densityScale * (isUnpaired(firstBin + b) ? 1 : 2);
+        }
     }
 
     /** Frames that fit in {@code samples} samples (scipy: no padding, no boundary extension). */
@@ -63,14 +70,25 @@ final class StftPlan {
 
     /** One-sided density of bin {@code k} of the transform's last segment, scipy {@code scaling='density'}. */
     double density(SegmentTransform transform, int k) {
-        boolean unpaired = k == 0 || (segment % 2 == 0 && k == segment / 2);
-        return transform.power(k) * densityScale * (unpaired ? 1 : 2);
+        return transform.power(k) * binFactors[k - firstBin];
+    }
+
+    /** DC and (for even segments) Nyquist have no mirror bin, so they are not doubled. */
+    private boolean isUnpaired(int k) {
+        return k == 0 || (segment % 2 == 0 && k == segment / 2);
     }
 
     /** Writes the kept bins of the transform's last segment, in the parameters' scale. */
-    void writeFrame(SegmentTransform transform, float[] row) {
+    void writeFrame(SegmentTransform transform, double[] powers, float[] row) {
+        transform.powers(powers);
+        if (parameters.scale() == SpectrumScale.DENSITY) {
+            for (int b = 0; b < binCount; b++) {
+                row[b] = (float) (powers[firstBin + b] * binFactors[b]);
+            }
+            return;
+        }
         for (int b = 0; b < binCount; b++) {
-            row[b] = (float) scaled(density(transform, firstBin + b));
+            row[b] = (float) scaled(powers[firstBin + b] * binFactors[b]);
         }
     }
 
@@ -93,10 +111,16 @@ final class StftPlan {
     /** Frames {@code [from, to)} of {@code samples}, whose sample 0 is frame 0's first sample. */
     void frames(SampleSource samples, int from, int to, float[][] out, int outOffset) {
         SegmentTransform transform = newTransform();
+        double[] powers = new double[transform.binCount()];
         for (int t = from; t < to; t++) {
             samples.transform(transform, t * step);
             out[outOffset + t - from] = new float[binCount];
-            writeFrame(transform, out[outOffset + t - from]);
+            writeFrame(transform, powers, out[outOffset + t - from]);
+            if (!Double.isFinite(powers[0])) {
+                // A NaN or infinite sample reaches every bin, DC included; checking here spares a
+                // pass over the whole signal before the STFT.
+                samples.requireFinite(t * step, segment);
+            }
         }
     }
 

@@ -56,6 +56,12 @@ class BadInputTest {
         SpectrogramException e = refused("samples", "finite", () -> service.stft(nan, 100, StftParameters.of(1, 1)));
         assertTrue(e.getMessage().contains("517"), e.getMessage());
         refused("samples", "finite", () -> service.stft(inf, 100, StftParameters.of(1, 1)));
+        float[] tail = noise(1050);
+        tail[1049] = Float.NaN; // after the last frame (frames end at sample 1000): unused, still refused
+        refused("samples", "sample 1049", () -> service.stft(tail, 100, StftParameters.of(1, 1)));
+        float[] longSignal = noise(256 * 3600);
+        longSignal[256 * 1800 + 3] = Float.POSITIVE_INFINITY; // found by a worker thread, mid-signal
+        refused("samples", "sample " + (256 * 1800 + 3), () -> service.stft(longSignal, 256, StftParameters.of(2, 2)));
         refused("samples", "finite", () -> service.multiSpectral(nan, 100, MultiSpectralParameters.seizureNet(1, 8)));
         refused("samples", "finite", () -> service.trend(inf, 100,
                 new TrendParameters(StftParameters.of(1, 1), 5)));
