@@ -74,9 +74,18 @@ record AnnotationScan(List<Annotation> annotations, List<Segment> segments, doub
                 double recordStart = Double.NaN;
                 for (int k = 0; k < layout.annotationSignals().length; k++) {
                     int signal = layout.annotationSignals()[k];
+                    boolean timeKeeping = k == 0 && layout.plus();
+                    int length = layout.signalBytes(signal);
+                    data.copy(r, layout.signalOffsets()[signal], buffer, length);
+                    if (timeKeeping) {
+                        double onset = TalParser.timeKeepingOnly(buffer, length);
+                        if (!Double.isNaN(onset)) {
+                            recordStart = onset;
+                            continue;
+                        }
+                    }
                     tals.clear();
                     parse(r, signal, buffer, tals);
-                    boolean timeKeeping = k == 0 && layout.plus();
                     for (int t = 0; t < tals.size(); t++) {
                         TalParser.Tal tal = tals.get(t);
                         boolean keeper = timeKeeping && t == 0 && tal.texts().get(0).isEmpty();
@@ -118,7 +127,6 @@ record AnnotationScan(List<Annotation> annotations, List<Segment> segments, doub
         private void parse(long record, int signal, byte[] buffer, List<TalParser.Tal> tals)
                 throws RecordingFormatException {
             int length = layout.signalBytes(signal);
-            data.copy(record, layout.signalOffsets()[signal], buffer, length);
             try {
                 parser.parse(buffer, length, tals);
             } catch (TalParser.TalSyntaxException e) {
