@@ -30,8 +30,12 @@ public final class SpectrogramComponent implements SpectrogramService {
     static final String PID = "io.ictal.spectrogram";
     static final String THREAD_NAME_PREFIX = "ictal-spectrogram-";
 
-    /** Below this many samples transformed, splitting one signal's frames over threads costs more than it saves. */
-    private static final long PARALLEL_SAMPLES = 1 << 18;
+    /**
+     * Samples transformed per piece of work when one signal's frames are split over threads (a few
+     * milliseconds): small pieces keep both cores busy even when another process takes one for a while,
+     * large enough that handing them out costs nothing measurable.
+     */
+    private static final long SAMPLES_PER_CHUNK = 1 << 19;
 
     @ObjectClassDefinition(name = "Ictal spectrogram service",
             description = "Threads and streaming block size of the spectrogram service.")
@@ -93,8 +97,8 @@ public final class SpectrogramComponent implements SpectrogramService {
         StftPlan plan = new StftPlan(parameters, rateHz, length);
         int frames = (int) plan.frameCount(length);
         float[][] out = new float[frames][];
-        int chunks = (long) frames * plan.segment < PARALLEL_SAMPLES ? 1 : workers.threads() * 4;
-        int perChunk = (frames + chunks - 1) / chunks;
+        int perChunk = (int) Math.max(1, SAMPLES_PER_CHUNK / plan.segment);
+        int chunks = (frames + perChunk - 1) / perChunk;
         unchecked(() -> workers.forEach(chunks, c -> {
             int from = Math.min(frames, c * perChunk);
             plan.frames(samples, from, Math.min(frames, from + perChunk), out, from);
