@@ -47,10 +47,13 @@ for batch in ("1", "64"):
     rows.append({"batch": int(batch), "torch_ms": torch_s * 1e3, "ort_ms": ort_s * 1e3,
                  "ratio": torch_s / ort_s, "ort_images_per_s": int(batch) / ort_s,
                  "per_round_ratio": [round(r["torch"][batch] / r["ort"][batch], 2) for r in rounds]})
-result = {"threads": threads, "rounds": len(rounds), "parameters": model["parameters"], "rows": rows}
+validate_s = statistics.median(r["ort"]["validate_s"] for r in rounds)
+result = {"threads": threads, "rounds": len(rounds), "parameters": model["parameters"], "rows": rows,
+          "ort_validate_s": validate_s}
 json.dump(result, open(out + "/results.json", "w"), indent=1)
 print(f"model: {model['parameters']} parameters, 3x64x64 input; {threads} threads; {len(rounds)} rounds;"
       f" 1-min load average after each round: {[r['load'] for r in rounds]}")
+print(f"bundle validation (card, hashes, session, golden pair; incl. native library load): {validate_s * 1e3:.0f} ms median")
 print("| batch | PyTorch ms/call | ORT Java ms/call | ratio (PyTorch / ORT) | ORT images/s | ratio per round |")
 print("|---|---|---|---|---|---|")
 for r in rows:
