@@ -177,4 +177,15 @@ class BadInputTest {
             assertEquals(Fixtures.START, r.header().start());
         }
     }
+
+    @Test
+    void decimalFormsThatAreValidAreReadStrictly() throws Exception {
+        Fixtures.patchField(file, 244, 8, "1.000000");
+        Fixtures.patchField(file, 236, 8, "-1");
+        try (Recording r = reader.open(file)) {
+            assertEquals(1.0, r.header().recordDurationSeconds());
+            assertEquals(5, r.header().recordCount(), "-1: counted from the file size");
+            assertTrue(r.warnings().isEmpty());
+        }
+    }
 }
