@@ -38,8 +38,10 @@ print('File: generated 24-h EDF+C, 21 signals (20 EEG + ECG) at 256 Hz, 1-s reco
       'Each tool reads every physical sample, one minute of all channels at a time (MNE: `get_data()` of the '
       'whole file), from the page cache. %d runs per tool, interleaved; medians.\n'
       % (os.path.getsize(edf) / 1e6, samples, len(runs['ictal'])))
-print('Machine: %s, %d cores, %s; %s; MNE %s.\n' % (cpu, os.cpu_count(), platform.platform(), cmd('java', '-version'),
-                                                    mne_version))
+print('Machine: %s, %d cores, %s; %s; MNE %s. Load average when the runs ended: %s (the machine is shared '
+      'with other builds; all tools ran interleaved under the same load).\n'
+      % (cpu, os.cpu_count(), platform.platform(), cmd('java', '-version'), mne_version,
+         ' '.join(open('/proc/loadavg').read().split()[:3])))
 print('| tool | whole process s | samples/s (whole process) | in-process s | samples/s (in-process) | peak RSS MB | peak heap MB |')
 print('|---|---|---|---|---|---|---|')
 for tool in ('ictal', 'edflib', 'mne'):

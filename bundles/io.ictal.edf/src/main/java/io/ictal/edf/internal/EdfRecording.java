@@ -19,9 +19,6 @@ import java.util.List;
 /** An open EDF/EDF+/BDF/BDF+ file: header and annotations parsed at open, samples decoded on demand. */
 final class EdfRecording implements Recording {
 
-    /** Per-thread buffer for one record's run of 16-bit samples: decoding allocates nothing per call. */
-    private static final ThreadLocal<short[]> SCRATCH = ThreadLocal.withInitial(() -> new short[0]);
-
     private final Path file;
     private final FileChannel channel;
     private final Layout layout;
@@ -164,28 +161,22 @@ final class EdfRecording implements Recording {
         int signalOffset = layout.signalOffsets()[signal.index()];
         double gain = signal.gain();
         double offset = signal.offset();
-        // Float arithmetic lets the JIT vectorise the 16-bit loop; the result is a float anyway
-        // (within 2 ulp of the exact value, far below one digital step).
+        // Float arithmetic measured faster than double; the result is a float anyway (within 2 ulp of
+        // the exact value, far below one digital step).
         float gainF = (float) gain;
         float offsetF = (float) offset;
         long record = firstRecord + sample / perRecord;
         int within = (int) (sample % perRecord);
-        short[] scratch = bytesPerSample == 2 ? SCRATCH.get() : null;
-        if (scratch != null && scratch.length < perRecord) {
-            scratch = new short[perRecord];
-            SCRATCH.set(scratch);
-        }
         while (count > 0) {
             int n = Math.min(perRecord - within, count);
+            ByteBuffer window = data.window(record);
+            int p = data.position(record, signalOffset + within * bytesPerSample);
             if (bytesPerSample == 2) {
-                // A bulk copy of the record's run, then a plain loop the JIT vectorises.
-                data.copyShorts(record, signalOffset + within * 2, scratch, n);
+                // Measured faster than a bulk copy into a short[] followed by the conversion.
                 for (int i = 0; i < n; i++) {
-                    destination[at + i] = scratch[i] * gainF + offsetF;
+                    destination[at + i] = window.getShort(p + 2 * i) * gainF + offsetF;
                 }
             } else {
-                ByteBuffer window = data.window(record);
-                int p = data.position(record, signalOffset + within * bytesPerSample);
                 for (int i = 0; i < n; i++) {
                     int q = p + 3 * i;
                     int digital = (window.get(q) & 0xFF) | (window.get(q + 1) & 0xFF) << 8 | window.get(q + 2) << 16;

@@ -3,7 +3,6 @@ package io.ictal.edf.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 
 /**
@@ -17,17 +16,11 @@ final class MappedRecords {
     private static final long WINDOW_BYTES = 1L << 30;
 
     private final ByteBuffer[] windows;
-    /** The same windows viewed as little-endian 16-bit values, for bulk copies of EDF samples. */
-    private final ShortBuffer[] shortWindows;
     private final long recordsPerWindow;
     private final long recordBytes;
 
     private MappedRecords(ByteBuffer[] windows, long recordsPerWindow, long recordBytes) {
         this.windows = windows;
-        this.shortWindows = new ShortBuffer[windows.length];
-        for (int w = 0; w < windows.length; w++) {
-            shortWindows[w] = windows[w].asShortBuffer();
-        }
         this.recordsPerWindow = recordsPerWindow;
         this.recordBytes = recordBytes;
     }
@@ -54,14 +47,6 @@ final class MappedRecords {
     /** Position of byte {@code offsetInRecord} of {@code record} inside {@link #window(long)}. */
     int position(long record, int offsetInRecord) {
         return (int) ((record % recordsPerWindow) * recordBytes + offsetInRecord);
-    }
-
-    /**
-     * Copies {@code length} 16-bit samples starting at byte {@code offsetInRecord} (even: EDF records
-     * hold only 16-bit values) of {@code record}.
-     */
-    void copyShorts(long record, int offsetInRecord, short[] destination, int length) {
-        shortWindows[(int) (record / recordsPerWindow)].get(position(record, offsetInRecord) / 2, destination, 0, length);
     }
 
     /** Copies {@code length} bytes of {@code record} from {@code offsetInRecord} into {@code destination}. */
