@@ -9,6 +9,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.ictal.api.detection.Detection;
+import io.ictal.api.recording.RecordingReader;
+import io.ictal.api.spectrogram.SpectrogramService;
 import io.ictal.viewer.spi.MarkerProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWiring;
 
 /** Ictal's distribution boots with every Ictal bundle active and its contracts wired. */
@@ -61,7 +63,8 @@ public class IctalDistributionTest {
     public void everyIctalBundleIsActive() {
         List<Bundle> bundles = ictalBundles();
         List<String> names = bundles.stream().map(Bundle::getSymbolicName).toList();
-        for (String expected : List.of("io.ictal.api", "io.ictal.viewer.spi", "io.ictal.shell")) {
+        for (String expected : List.of("io.ictal.api", "io.ictal.viewer.spi", "io.ictal.shell", "io.ictal.edf",
+                "io.ictal.spectrogram", "io.ictal.inference")) {
             assertTrue(expected + " is installed (found " + names + ")", names.contains(expected));
         }
         for (Bundle b : bundles) {
@@ -76,6 +79,15 @@ public class IctalDistributionTest {
         assertEquals("io.ictal.api", bundleExporting(Detection.class).getSymbolicName());
         assertEquals("1.0.0", exportedVersion(bundleExporting(MarkerProvider.class), "io.ictal.viewer.spi"));
         assertEquals("1.0.0", exportedVersion(bundleExporting(Detection.class), "io.ictal.api.detection"));
+    }
+
+    @Test
+    public void servicesOfTheContractsAreRegistered() {
+        for (Class<?> service : List.of(RecordingReader.class, SpectrogramService.class)) {
+            ServiceReference<?> ref = context.getServiceReference(service);
+            assertNotNull(service.getSimpleName() + " service is registered", ref);
+            assertTrue(ref.getBundle().getSymbolicName().startsWith("io.ictal."));
+        }
     }
 
     private static Bundle bundleExporting(Class<?> type) {
