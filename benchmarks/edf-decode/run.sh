@@ -35,5 +35,6 @@ for run in $(seq 1 "$RUNS"); do
     echo "$tool $run $(cat "$OUT/out.txt") $(cat "$OUT/time.txt")" | tee -a "$OUT/results.txt"
   done
 done
+cut -d' ' -f1-3 /proc/loadavg > "$OUT/loadavg.txt"
 /usr/bin/python3 "$HERE/summarize.py" "$OUT/results.txt" "$FILE" > "$HERE/RESULTS.md"
 cat "$HERE/RESULTS.md"

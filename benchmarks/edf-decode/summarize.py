@@ -41,7 +41,7 @@ print('File: generated 24-h EDF+C, 21 signals (20 EEG + ECG) at 256 Hz, 1-s reco
 print('Machine: %s, %d cores, %s; %s; MNE %s. Load average when the runs ended: %s (the machine is shared '
       'with other builds; all tools ran interleaved under the same load).\n'
       % (cpu, os.cpu_count(), platform.platform(), cmd('java', '-version'), mne_version,
-         ' '.join(open('/proc/loadavg').read().split()[:3])))
+         open(os.path.join(os.path.dirname(results), 'loadavg.txt')).read().strip()))
 print('| tool | whole process s (median) | min-max s | samples/s (whole process) | in-process s | samples/s (in-process) | peak RSS MB | peak heap MB |')
 print('|---|---|---|---|---|---|---|---|')
 for tool in ('ictal', 'edflib', 'mne'):
