@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * complete, so a 24-hour recording never sits in memory. Not thread-safe: one producer writes.
  *
  * <p>Physical values are converted with each signal's gain and offset and clipped to its digital
- * range. Annotations may be added at any time; each record carries as many pending annotations as
+ * range; NaN is refused (EDF has no missing-value code: leave gaps with {@link #startSegment}). Annotations may be added at any time; each record carries as many pending annotations as
  * fit in its annotation signal, the rest move on to later records.
  */
 @ProviderType

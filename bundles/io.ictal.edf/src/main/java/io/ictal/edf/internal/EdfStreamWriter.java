@@ -143,6 +143,13 @@ final class EdfStreamWriter implements RecordingWriter {
 
     private void buffer(int signal, float[] samples, int from, int length) {
         ensureOpen();
+        for (int i = from; i < from + length; i++) {
+            if (Float.isNaN(samples[i])) {
+                // EDF has no missing-value code; writing some number instead would invent data.
+                throw new IllegalArgumentException("sample " + (i - from) + " of signal " + signal
+                        + " is NaN: EDF cannot store missing values; leave a gap with startSegment (EDF+D/BDF+D)");
+            }
+        }
         int needed = pendingCount[signal] + length;
         if (needed > pending[signal].length) {
             pending[signal] = Arrays.copyOf(pending[signal], Math.max(needed, pending[signal].length * 2));

@@ -261,6 +261,7 @@ class RoundTripTest {
             assertThrows(IllegalArgumentException.class, () -> w.annotate(annotation(0, Double.NaN, "a\u0014b")));
             assertThrows(IllegalArgumentException.class, () -> w.annotate(annotation(0, Double.NaN, "")));
             assertThrows(IllegalArgumentException.class, () -> w.append(new float[2][]));
+            assertThrows(IllegalArgumentException.class, () -> w.append(0, new float[] {1, Float.NaN}, 0, 2));
         }
         RecordingSpec third = Fixtures.spec(RecordingFormat.EDF_PLUS_C, Fixtures.START, 1.0 / 3, 10);
         assertThrows(IllegalArgumentException.class, () -> writers.create(dir.resolve("y.edf"), third));
