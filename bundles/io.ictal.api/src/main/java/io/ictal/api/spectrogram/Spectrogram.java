@@ -4,42 +4,77 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A spectrogram: {@code values[frame][bin]}, frame {@code t} centred at
- * {@code firstFrameCentreSeconds + t * hopSeconds}, bin {@code f} at {@code frequenciesHz[f]}.
+ * A spectrogram: frame {@code t} centred at {@code firstFrameCentreSeconds + t * hopSeconds}, bin
+ * {@code f} at {@code frequenciesHz[f]}. Values are held frame after frame in one array, which a
+ * 24-hour spectrogram needs: tens of thousands of small row arrays cost the garbage collector more
+ * than computing them.
  */
 public final class Spectrogram {
 
     private final double firstFrameCentreSeconds;
     private final double hopSeconds;
     private final double[] frequenciesHz;
-    private final float[][] values;
+    private final float[] values;
+    private final int frameCount;
     private final SpectrumScale scale;
 
+    /**
+     * @param values {@code values[frame][bin]}, copied
+     */
     public Spectrogram(double firstFrameCentreSeconds, double hopSeconds, double[] frequenciesHz,
             float[][] values, SpectrumScale scale) {
+        this(firstFrameCentreSeconds, hopSeconds, frequenciesHz, flatten(values, frequenciesHz), values.length, scale);
+    }
+
+    /**
+     * @param values frame after frame, {@code frequenciesHz.length} values each (at least one bin), copied
+     */
+    public Spectrogram(double firstFrameCentreSeconds, double hopSeconds, double[] frequenciesHz, float[] values,
+            SpectrumScale scale) {
+        this(firstFrameCentreSeconds, hopSeconds, frequenciesHz, Objects.requireNonNull(values, "values").clone(),
+                frames(values, frequenciesHz), scale);
+    }
+
+    private Spectrogram(double firstFrameCentreSeconds, double hopSeconds, double[] frequenciesHz, float[] owned,
+            int frameCount, SpectrumScale scale) {
         if (!Double.isFinite(firstFrameCentreSeconds)) {
             throw new IllegalArgumentException("firstFrameCentreSeconds must be finite");
         }
         if (!(hopSeconds > 0) || Double.isInfinite(hopSeconds)) {
             throw new IllegalArgumentException("hopSeconds must be finite and > 0, was " + hopSeconds);
         }
-        this.frequenciesHz = Objects.requireNonNull(frequenciesHz, "frequenciesHz").clone();
-        Objects.requireNonNull(values, "values");
-        this.values = new float[values.length][];
-        for (int t = 0; t < values.length; t++) {
-            if (values[t].length != frequenciesHz.length) {
-                throw new IllegalArgumentException("frame " + t + " has " + values[t].length + " bins, expected "
-                        + frequenciesHz.length);
-            }
-            this.values[t] = values[t].clone();
-        }
+        this.frequenciesHz = frequenciesHz.clone();
+        this.values = owned;
+        this.frameCount = frameCount;
         this.firstFrameCentreSeconds = firstFrameCentreSeconds;
         this.hopSeconds = hopSeconds;
         this.scale = Objects.requireNonNull(scale, "scale");
     }
 
+    private static float[] flatten(float[][] values, double[] frequenciesHz) {
+        Objects.requireNonNull(values, "values");
+        int bins = Objects.requireNonNull(frequenciesHz, "frequenciesHz").length;
+        float[] flat = new float[Math.multiplyExact(values.length, bins)];
+        for (int t = 0; t < values.length; t++) {
+            if (values[t].length != bins) {
+                throw new IllegalArgumentException("frame " + t + " has " + values[t].length + " bins, expected "
+                        + bins);
+            }
+            System.arraycopy(values[t], 0, flat, t * bins, bins);
+        }
+        return flat;
+    }
+
+    private static int frames(float[] values, double[] frequenciesHz) {
+        int bins = Objects.requireNonNull(frequenciesHz, "frequenciesHz").length;
+        if (bins == 0 || values.length % bins != 0) {
+            throw new IllegalArgumentException(values.length + " values are not whole frames of " + bins + " bins");
+        }
+        return values.length / bins;
+    }
+
     public int frameCount() {
-        return values.length;
+        return frameCount;
     }
 
     public int binCount() {
@@ -66,12 +101,19 @@ public final class Spectrogram {
 
     /** Value of frame {@code t}, bin {@code f}. */
     public float value(int t, int f) {
-        return values[t][f];
+        Objects.checkIndex(t, frameCount);
+        return values[t * frequenciesHz.length + Objects.checkIndex(f, frequenciesHz.length)];
     }
 
     /** A copy of frame {@code t}. */
     public float[] frame(int t) {
-        return values[t].clone();
+        Objects.checkIndex(t, frameCount);
+        return Arrays.copyOfRange(values, t * frequenciesHz.length, (t + 1) * frequenciesHz.length);
+    }
+
+    /** A copy of all values, frame after frame. */
+    public float[] values() {
+        return values.clone();
     }
 
     public SpectrumScale scale() {
@@ -80,7 +122,7 @@ public final class Spectrogram {
 
     @Override
     public String toString() {
-        return "Spectrogram[" + values.length + " frames x " + frequenciesHz.length + " bins, hop " + hopSeconds
+        return "Spectrogram[" + frameCount + " frames x " + frequenciesHz.length + " bins, hop " + hopSeconds
                 + " s, " + scale + ", " + (frequenciesHz.length == 0 ? "no bins"
                         : frequenciesHz[0] + ".." + frequenciesHz[frequenciesHz.length - 1] + " Hz") + "]";
     }
@@ -88,12 +130,12 @@ public final class Spectrogram {
     @Override
     public boolean equals(Object o) {
         return o instanceof Spectrogram s && firstFrameCentreSeconds == s.firstFrameCentreSeconds
-                && hopSeconds == s.hopSeconds && scale == s.scale && Arrays.equals(frequenciesHz, s.frequenciesHz)
-                && Arrays.deepEquals(values, s.values);
+                && hopSeconds == s.hopSeconds && scale == s.scale && frameCount == s.frameCount
+                && Arrays.equals(frequenciesHz, s.frequenciesHz) && Arrays.equals(values, s.values);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(frequenciesHz) * 31 + Arrays.deepHashCode(values);
+        return Arrays.hashCode(frequenciesHz) * 31 + Arrays.hashCode(values);
     }
 }

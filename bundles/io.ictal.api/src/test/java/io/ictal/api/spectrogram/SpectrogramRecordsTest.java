@@ -31,4 +31,23 @@ class SpectrogramRecordsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Spectrogram(0, 1, new double[] {0, 1, 2}, new float[][] {{1, 2}}, SpectrumScale.DENSITY));
     }
+
+    @Test
+    void flatValuesAreFrameAfterFrame() {
+        float[] flat = {1, 2, 3, 4, 5, 6};
+        Spectrogram s = new Spectrogram(1.0, 0.5, new double[] {0, 1}, flat, SpectrumScale.DENSITY);
+        flat[0] = 99;
+        assertEquals(1, s.value(0, 0));
+        assertEquals(6, s.value(2, 1));
+        assertEquals(3, s.frameCount());
+        assertEquals(new Spectrogram(1.0, 0.5, new double[] {0, 1}, new float[][] {{1, 2}, {3, 4}, {5, 6}},
+                SpectrumScale.DENSITY), s);
+        s.values()[1] = 42;
+        assertEquals(2, s.value(0, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.value(0, 2));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Spectrogram(0, 1, new double[] {0, 1, 2}, new float[] {1, 2}, SpectrumScale.DENSITY));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Spectrogram(0, 1, new double[0], new float[0], SpectrumScale.DENSITY));
+    }
 }

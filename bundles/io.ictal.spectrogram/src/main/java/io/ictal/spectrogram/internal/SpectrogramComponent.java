@@ -96,7 +96,7 @@ public final class SpectrogramComponent implements SpectrogramService {
     private Spectrogram stft(SampleSource samples, int length, double rateHz, StftParameters parameters) {
         StftPlan plan = new StftPlan(parameters, rateHz, length);
         int frames = (int) plan.frameCount(length);
-        float[][] out = new float[frames][];
+        float[] out = plan.newValues(frames);
         int perChunk = (int) Math.max(1, SAMPLES_PER_CHUNK / plan.segment);
         int chunks = (frames + perChunk - 1) / perChunk;
         unchecked(() -> workers.forEach(chunks, c -> {
@@ -126,8 +126,9 @@ public final class SpectrogramComponent implements SpectrogramService {
         double rateHz = resampler == null ? reader.rateHz : parameters.resampleToHz();
         long length = resampler == null ? inputLength : resampler.outputLength(inputLength);
         StftPlan plan = new StftPlan(parameters, rateHz, length);
-        int frames = Math.toIntExact(plan.frameCount(length));
-        float[][] out = new float[frames][];
+        long frameCount = plan.frameCount(length);
+        float[] out = plan.newValues(frameCount);
+        int frames = (int) frameCount;
         int framesPerBlock = (int) Math.max(1, Math.min(frames, blockSeconds * rateHz / plan.step));
         for (int first = 0; first < frames; first += framesPerBlock) {
             int count = Math.min(framesPerBlock, frames - first);

@@ -78,17 +78,17 @@ final class StftPlan {
         return k == 0 || (segment % 2 == 0 && k == segment / 2);
     }
 
-    /** Writes the kept bins of the transform's last segment, in the parameters' scale. */
-    void writeFrame(SegmentTransform transform, double[] powers, float[] row) {
+    /** Writes the kept bins of the transform's last segment, in the parameters' scale, at {@code out[at...]}. */
+    void writeFrame(SegmentTransform transform, double[] powers, float[] out, int at) {
         transform.powers(powers);
         if (parameters.scale() == SpectrumScale.DENSITY) {
             for (int b = 0; b < binCount; b++) {
-                row[b] = (float) (powers[firstBin + b] * binFactors[b]);
+                out[at + b] = (float) (powers[firstBin + b] * binFactors[b]);
             }
             return;
         }
         for (int b = 0; b < binCount; b++) {
-            row[b] = (float) scaled(powers[firstBin + b] * binFactors[b]);
+            out[at + b] = (float) scaled(powers[firstBin + b] * binFactors[b]);
         }
     }
 
@@ -108,14 +108,26 @@ final class StftPlan {
         return f;
     }
 
-    /** Frames {@code [from, to)} of {@code samples}, whose sample 0 is frame 0's first sample. */
-    void frames(SampleSource samples, int from, int to, float[][] out, int outOffset) {
+    /** Room for {@code frames} frames, frame after frame; refuses a spectrogram beyond a Java array. */
+    float[] newValues(long frames) {
+        long values = frames * binCount;
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new SpectrogramException("durationSeconds", "the spectrogram would hold " + values
+                    + " values, more than an array can (2^31); use a shorter range or a longer hop");
+        }
+        return new float[(int) values];
+    }
+
+    /**
+     * Frames {@code [from, to)} of {@code samples}, whose sample 0 is frame {@code from}'s first
+     * sample minus {@code from} hops, written as frames {@code outFrame...} of {@code out}.
+     */
+    void frames(SampleSource samples, int from, int to, float[] out, int outFrame) {
         SegmentTransform transform = newTransform();
         double[] powers = new double[transform.binCount()];
         for (int t = from; t < to; t++) {
             samples.transform(transform, t * step);
-            out[outOffset + t - from] = new float[binCount];
-            writeFrame(transform, powers, out[outOffset + t - from]);
+            writeFrame(transform, powers, out, (outFrame + t - from) * binCount);
             if (!Double.isFinite(powers[0])) {
                 // A NaN or infinite sample reaches every bin, DC included; checking here spares a
                 // pass over the whole signal before the STFT.
@@ -124,7 +136,7 @@ final class StftPlan {
         }
     }
 
-    Spectrogram spectrogram(float[][] frames) {
-        return new Spectrogram(segment / 2.0 / rateHz, step / rateHz, frequencies(), frames, parameters.scale());
+    Spectrogram spectrogram(float[] values) {
+        return new Spectrogram(segment / 2.0 / rateHz, step / rateHz, frequencies(), values, parameters.scale());
     }
 }
