@@ -26,6 +26,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,10 +46,20 @@ class CorpusConformanceTest {
 
     private final EdfRecordingReader reader = new EdfRecordingReader();
 
+    private static final String ABSENT = "Shared EDF corpus folder " + CORPUS.toAbsolutePath()
+            + " is absent: corpus conformance tests did not run (set -Dictal.shared.data)";
+
+    @BeforeAll
+    static void sayWhenTheCorpusIsAbsent() {
+        if (!Files.isDirectory(CORPUS)) {
+            // Surefire shows skips as a count only; this line says why on the console.
+            System.err.println("SKIPPED: " + ABSENT);
+        }
+    }
+
     @BeforeEach
     void corpusPresent() {
-        assumeTrue(Files.isDirectory(CORPUS), "Shared EDF corpus folder " + CORPUS.toAbsolutePath()
-                + " is absent: corpus conformance tests did not run (set -Dictal.shared.data)");
+        assumeTrue(Files.isDirectory(CORPUS), ABSENT);
     }
 
     static Stream<Arguments> facts() throws IOException {
