@@ -48,7 +48,7 @@ public class InfoCommand implements Action {
     /** The output, or a {@link CommandFailure} carrying the typed error's message (no stack trace). */
     static String render(RecordingReader reader, Path path, ReadMode mode, boolean json, boolean showPatient) {
         if (reader == null) {
-            throw new CommandFailure("no recording reader is running: install feature ictal-core and check ictal:status");
+            throw new CommandFailure("no recording reader is running: install feature ictal-edf and check ictal:status");
         }
         try (Recording recording = reader.open(path, mode)) {
             InfoReport report = InfoReport.of(recording, mode, showPatient);
