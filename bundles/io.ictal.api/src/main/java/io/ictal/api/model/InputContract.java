@@ -1,6 +1,5 @@
 package io.ictal.api.model;
 
-import io.ictal.api.spectrogram.StftParameters;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +12,7 @@ import java.util.Objects;
  * @param samplingRateHz rate the signal is resampled to before anything else
  * @param windowSeconds length of one classified window
  * @param hopSeconds step between window starts
- * @param spectrogram the STFTs that make the input image, one per image plane for a multi-spectral
- *     stack, as the spectrogram service takes them; empty when the model takes raw samples
+ * @param spectrogram how the input is computed from a window, as the spectrogram service takes it
  * @param montage the montage the channels are in, e.g. {@code bipolar-double-banana}, {@code referential}
  * @param channels channel labels in input order (empty: any single channel, the model is applied per channel)
  * @param normalisation how values are scaled
@@ -24,7 +22,7 @@ public record InputContract(
         double samplingRateHz,
         double windowSeconds,
         double hopSeconds,
-        List<StftParameters> spectrogram,
+        SpectrogramInput spectrogram,
         String montage,
         List<String> channels,
         Normalisation normalisation) {
@@ -41,7 +39,7 @@ public record InputContract(
         Checks.requirePositive(samplingRateHz, "samplingRateHz");
         Checks.requirePositive(windowSeconds, "windowSeconds");
         Checks.requirePositive(hopSeconds, "hopSeconds");
-        spectrogram = List.copyOf(Objects.requireNonNull(spectrogram, "spectrogram"));
+        Objects.requireNonNull(spectrogram, "spectrogram");
         Checks.requireText(montage, "montage");
         channels = List.copyOf(Objects.requireNonNull(channels, "channels"));
         Objects.requireNonNull(normalisation, "normalisation");

@@ -16,7 +16,7 @@ class ModelCardTest {
     static final TensorSpec IMAGE = new TensorSpec("image", List.of(-1L, 3L, 64L, 64L), TensorType.FLOAT32);
     static final TensorSpec PROBS = new TensorSpec("probabilities", List.of(-1L, 2L), TensorType.FLOAT32);
     static final InputContract INPUT = new InputContract(List.of(IMAGE), 256, 4, 1,
-            List.of(StftParameters.of(1, 0.0625)), "bipolar-double-banana", List.of("Fp1-F7"), Normalisation.none());
+            new SpectrogramInput.Stft(StftParameters.of(1, 0.0625)), "bipolar-double-banana", List.of("Fp1-F7"), Normalisation.none());
     static final GoldenPair GOLDEN = new GoldenPair(
             Map.of("image", FloatTensor.of(new long[] {1, 3, 64, 64}, new float[3 * 64 * 64])),
             Map.of("probabilities", FloatTensor.of(new long[] {1, 2}, new float[] {0.9f, 0.1f})), 1e-4);
@@ -33,7 +33,8 @@ class ModelCardTest {
         ModelCard c = card("1.2.3", List.of("background", "seizure"), Map.of("seizure", 0.5));
         assertEquals(HASH, c.graphSha256());
         assertEquals(256, c.input().samplingRateHz());
-        assertEquals(0.0625, c.input().spectrogram().get(0).hopSeconds());
+        assertEquals(0.0625, ((SpectrogramInput.Stft) c.input().spectrogram()).parameters().hopSeconds());
+        assertEquals("stft", c.input().spectrogram().kind());
     }
 
     @Test

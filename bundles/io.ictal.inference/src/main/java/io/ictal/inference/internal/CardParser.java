@@ -12,10 +12,16 @@ import io.ictal.api.model.InputContract;
 import io.ictal.api.model.Metric;
 import io.ictal.api.model.ModelCard;
 import io.ictal.api.model.Normalisation;
+import io.ictal.api.model.SpectrogramInput;
 import io.ictal.api.model.TensorSpec;
 import io.ictal.api.model.TensorType;
 import io.ictal.api.model.TrainingData;
+import io.ictal.api.spectrogram.ColourMap;
+import io.ictal.api.spectrogram.ColourRange;
 import io.ictal.api.spectrogram.Detrend;
+import io.ictal.api.spectrogram.ImageParameters;
+import io.ictal.api.spectrogram.MultiSpectralParameters;
+import io.ictal.api.spectrogram.SpectralLayer;
 import io.ictal.api.spectrogram.SpectrumScale;
 import io.ictal.api.spectrogram.StftParameters;
 import io.ictal.api.spectrogram.Taper;
@@ -97,7 +103,7 @@ final class CardParser {
                 number(o, "samplingRateHz", "input"),
                 number(o, "windowSeconds", "input"),
                 number(o, "hopSeconds", "input"),
-                list(o, "spectrogram", "input.spectrogram", this::stft),
+                spectrogram(object(o.get("spectrogram"), "input.spectrogram")),
                 text(o, "montage", "input"),
                 list(o, "channels", "input.channels", this::textValue),
                 normalisation(object(o.get("normalisation"), "input.normalisation")));
@@ -115,8 +121,39 @@ final class CardParser {
         return new TensorSpec(text(o, "name", path), list(o, "shape", path + ".shape", this::longValue), type);
     }
 
-    private StftParameters stft(JsonElement e, String path) {
-        JsonObject o = object(e, path);
+    /** {@code kind} says which spectrogram service method; the other fields are its parameters. */
+    private SpectrogramInput spectrogram(JsonObject o) {
+        String path = "input.spectrogram";
+        String kind = text(o, "kind", path);
+        return switch (kind) {
+            case "none" -> new SpectrogramInput.RawSamples();
+            case "stft" -> new SpectrogramInput.Stft(stft(o, path));
+            case "multi-spectral" -> new SpectrogramInput.MultiSpectral(new MultiSpectralParameters(
+                    list(o, "layers", path + ".layers", (e, layerPath) -> {
+                        JsonObject layer = object(e, layerPath);
+                        return new SpectralLayer(number(layer, "windowSeconds", layerPath),
+                                number(layer, "maxHz", layerPath));
+                    }),
+                    number(o, "minHz", path),
+                    number(o, "hopSeconds", path),
+                    integer(o, "bins", path),
+                    constant(o, "taper", path, Taper.class),
+                    constant(o, "detrend", path, Detrend.class),
+                    o.has("resampleToHz") ? number(o, "resampleToHz", path) : 0));
+            case "image" -> new SpectrogramInput.Image(new ImageParameters(
+                    stft(object(o.get("stft"), path + ".stft"), path + ".stft"),
+                    number(o, "imageSeconds", path),
+                    integer(o, "height", path),
+                    integer(o, "width", path),
+                    constant(o, "range", path, ColourRange.class),
+                    number(o, "minDb", path),
+                    number(o, "maxDb", path),
+                    constant(o, "colourMap", path, ColourMap.class)));
+            default -> throw new FieldException(path + ".kind", "one of none, stft, multi-spectral, image", o.get("kind"));
+        };
+    }
+
+    private StftParameters stft(JsonObject o, String path) {
         return new StftParameters(
                 number(o, "windowSeconds", path),
                 number(o, "hopSeconds", path),
@@ -171,6 +208,14 @@ final class CardParser {
 
     private double number(JsonObject o, String name, String parent) {
         return numberValue(o.get(name), child(parent, name));
+    }
+
+    private int integer(JsonObject o, String name, String parent) {
+        long value = longValue(o.get(name), child(parent, name));
+        if (value != (int) value) {
+            throw new FieldException(child(parent, name), "an int", o.get(name));
+        }
+        return (int) value;
     }
 
     private <E extends Enum<E>> E constant(JsonObject o, String name, String parent, Class<E> type) {

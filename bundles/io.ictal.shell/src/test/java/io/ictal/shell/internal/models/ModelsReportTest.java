@@ -13,6 +13,7 @@ import io.ictal.api.model.ModelCard;
 import io.ictal.api.model.ModelState;
 import io.ictal.api.model.ModelStatus;
 import io.ictal.api.model.Normalisation;
+import io.ictal.api.model.SpectrogramInput;
 import io.ictal.api.model.TensorSpec;
 import io.ictal.api.model.TensorType;
 import io.ictal.shell.internal.Json;
@@ -30,7 +31,7 @@ class ModelsReportTest {
         GoldenPair golden = new GoldenPair(Map.of("image", FloatTensor.of(new long[] {1, 3, 8, 8}, new float[192])),
                 Map.of("probabilities", FloatTensor.of(new long[] {1, 2}, new float[] {0.5f, 0.5f})), 1e-4);
         return new ModelCard("ictal-demo", "seizure-detection", version, "model/demo.onnx",
-                Map.of("model/demo.onnx", HASH), new InputContract(List.of(in), 256, 4, 1, List.of(), "referential",
+                Map.of("model/demo.onnx", HASH), new InputContract(List.of(in), 256, 4, 1, new SpectrogramInput.RawSamples(), "referential",
                         List.of(), Normalisation.none()),
                 List.of(out), List.of("background", "seizure"), Map.of(), List.of(), List.of(), golden);
     }
