@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * One finding on a recording: a seizure event, a seizure type, an arrhythmia episode.
  *
+ * @param id identifies the finding within one classifier run (a later report with the same id
+ *     replaces the earlier one), e.g. {@code seizure-0003}
  * @param task the classifier task, e.g. {@code seizure-detection}, {@code ecg-arrhythmia}
  * @param label what was found, e.g. {@code seizure}, {@code GNSZ}, {@code AFIB}
  * @param onsetSeconds start in seconds from the recording start (&ge; 0)
@@ -15,8 +17,10 @@ import java.util.Objects;
  * @param confidence in [0, 1]
  * @param model the model that produced it
  * @param scores further per-label probabilities (e.g. every seizure type), possibly empty
+ * @param explanation why the model said so (e.g. a class-activation map), or null
  */
 public record Detection(
+        String id,
         String task,
         String label,
         double onsetSeconds,
@@ -24,9 +28,11 @@ public record Detection(
         List<String> channels,
         double confidence,
         ModelIdentity model,
-        Map<String, Double> scores) {
+        Map<String, Double> scores,
+        Explanation explanation) {
 
     public Detection {
+        requireText(id, "id");
         requireText(task, "task");
         requireText(label, "label");
         if (!Double.isFinite(onsetSeconds) || onsetSeconds < 0) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ReviewItemTest {
 
-    private static final Detection D = new Detection("seizure-detection", "seizure", 10, 20, List.of(), 0.9,
-            new ModelIdentity("m", "1", "f".repeat(64)), Map.of());
+    private static final Detection D = new Detection("sz-1", "seizure-detection", "seizure", 10, 20, List.of(), 0.9,
+            new ModelIdentity("m", "1", "f".repeat(64)), Map.of(), null);
 
     @Test
     void decidedItemsNeedAReviewerAndATime() {
