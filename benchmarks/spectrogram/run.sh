@@ -16,6 +16,7 @@ mvn -B -q -o -f "$here/pom.xml" package dependency:build-classpath -Dmdep.output
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 
 results=$(mktemp)
+echo "load before: $(uptime | sed 's/.*load/load/')"
 for run in $(seq "$runs"); do
   /usr/bin/python3 "$here/bench_scipy.py" "$data" $channels $rate | tee -a "$results"
   java -Xmx3g -cp "$cp" io.ictal.benchmarks.spectrogram.SpectrogramBenchmark "$data" $channels $rate 2 | tee -a "$results"
@@ -34,4 +35,5 @@ for key, values in sorted(times.items()):
     print("%-15s median %7.2f s over %d runs (%s); scipy/this = %.2f"
           % (key, median, len(values), ", ".join("%.2f" % v for v in values), scipy / median))
 PY
+echo "load after: $(uptime | sed 's/.*load/load/')"
 rm -f "$results"
