@@ -13,17 +13,13 @@ THREADS=${1:-2}
 ROUNDS=${2:-3}
 CALLS="1=200 64=20"
 OUT="$HERE/target"
-M2=${M2_REPO:-$HOME/.m2/repository}
 mkdir -p "$OUT/classes"
 
 /usr/bin/python3 "$HERE/make_bundle.py" "$OUT" > "$OUT/model.json"
 
-CP="$ROOT/bundles/io.ictal.inference/target/classes"
-CP="$CP:$M2/io/ictal/io.ictal.api/0.1.0-SNAPSHOT/io.ictal.api-0.1.0-SNAPSHOT.jar"
-CP="$CP:$M2/com/microsoft/onnxruntime/onnxruntime/1.29.0/onnxruntime-1.29.0.jar"
-CP="$CP:$(ls "$M2"/com/google/code/gson/gson/2.13.2/gson-2.13.2.jar)"
-CP="$CP:$M2/org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar:$M2/org/slf4j/slf4j-simple/1.7.36/slf4j-simple-1.7.36.jar"
-CP="$CP:$M2/org/osgi/osgi.core/7.0.0/osgi.core-7.0.0.jar"
+ICTAL_ROOT="$ROOT"
+. "$ROOT/training/modelbundle/classpath.sh"
+CP="$INFERENCE_CP"
 javac -d "$OUT/classes" -cp "$CP" "$HERE/src/io/ictal/inference/internal/InferenceBench.java"
 
 : > "$OUT/rounds.jsonl"
