@@ -2,12 +2,12 @@ package io.ictal.api.review;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Writes review items in one format. Registered as a service with property {@value #FORMAT}
- * (e.g. {@code bids}, {@code edf}, {@code csv_bi}, {@code json}); callers select by that property.
+ * Writes review items in one format, one file per recording. Registered as a service with property
+ * {@value #FORMAT} (e.g. {@code bids}, {@code edf}, {@code csv_bi}, {@code json}); callers select by
+ * that property.
  */
 @ConsumerType
 public interface ReviewExporter {
@@ -15,6 +15,12 @@ public interface ReviewExporter {
     /** Service property naming the format. */
     String FORMAT = "export.format";
 
-    /** Writes {@code items} to {@code out}; never writes patient-identifying fields. */
-    void export(List<ReviewItem> items, OutputStream out) throws IOException;
+    /** The file name for one recording's export, e.g. {@code rec-01_events.tsv} (no directory). */
+    String fileName(String recordingId);
+
+    /**
+     * Writes one recording's items to {@code out} (not closed). Never writes patient-identifying
+     * fields unless {@link ExportBatch#includePatient()}.
+     */
+    void export(ExportBatch batch, OutputStream out) throws IOException;
 }
