@@ -31,11 +31,7 @@ final class MultiSpectralStack {
 
     private static void computeLayer(SampleSource samples, double rateHz, MultiSpectralParameters p,
             SpectralLayer layer, int step, int longest, float[][] out) {
-        int segment = Samples.count("windowSeconds", layer.windowSeconds(), rateHz);
-        if (segment < 2) {
-            throw new SpectrogramException("windowSeconds", "must span at least 2 samples (>= " + 2 / rateHz
-                    + " s at " + rateHz + " Hz), was " + layer.windowSeconds());
-        }
+        int segment = Samples.window(layer.windowSeconds(), rateHz);
         double top = Math.min(layer.maxHz(), rateHz / 2);
         if (top <= p.minHz()) {
             throw new SpectrogramException("minHz", "must be below every layer's top (maxHz capped at Nyquist, "

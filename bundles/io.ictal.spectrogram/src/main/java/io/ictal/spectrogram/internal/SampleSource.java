@@ -19,7 +19,7 @@ interface SampleSource {
         if (!finite(start, length)) {
             for (int i = start; i < start + length; i++) {
                 if (!finite(i, 1)) {
-                    throw new SpectrogramException("samples", "must all be finite; sample " + i + " is not");
+                    throw new SpectrogramException("samples", "must all be finite; sample " + i + " is NaN or infinite");
                 }
             }
         }

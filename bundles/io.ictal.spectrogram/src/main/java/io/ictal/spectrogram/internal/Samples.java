@@ -42,6 +42,16 @@ final class Samples {
         return (int) n;
     }
 
+    /** An FFT window in whole samples: at least 2, or there is no spectrum. */
+    static int window(double seconds, double rateHz) {
+        int n = count("windowSeconds", seconds, rateHz);
+        if (n < 2) {
+            throw new SpectrogramException("windowSeconds", "must span at least 2 samples (>= " + 2 / rateHz
+                    + " s at " + rateHz + " Hz), was " + seconds);
+        }
+        return n;
+    }
+
     /** Refuses a window longer than the signal. */
     static void requireWindowFits(String parameter, int windowSamples, long signalSamples, double rateHz) {
         if (windowSamples > signalSamples) {

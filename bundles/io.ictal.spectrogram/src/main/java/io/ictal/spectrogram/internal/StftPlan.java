@@ -29,12 +29,8 @@ final class StftPlan {
     StftPlan(StftParameters parameters, double rateHz, long signalSamples) {
         this.parameters = parameters;
         this.rateHz = rateHz;
-        this.segment = Samples.count("windowSeconds", parameters.windowSeconds(), rateHz);
+        this.segment = Samples.window(parameters.windowSeconds(), rateHz);
         this.step = Samples.count("hopSeconds", parameters.hopSeconds(), rateHz);
-        if (segment < 2) {
-            throw new SpectrogramException("windowSeconds", "must span at least 2 samples (>= " + 2 / rateHz
-                    + " s at " + rateHz + " Hz), was " + parameters.windowSeconds());
-        }
         Samples.requireWindowFits("windowSeconds", segment, signalSamples, rateHz);
         double nyquist = rateHz / 2;
         if (parameters.maxHz() != Double.POSITIVE_INFINITY && parameters.maxHz() > nyquist) {
