@@ -26,6 +26,9 @@ public record Marker(
         ModelRef source,
         Map<String, String> attributes) {
 
+    /** Attribute naming the kind of analysis that produced the marker, e.g. {@code seizure-detection}. */
+    public static final String TASK = "task";
+
     public Marker {
         ModelRef.requireText(id, "id");
         if (!Double.isFinite(onsetSeconds) || onsetSeconds < 0) {

@@ -20,7 +20,10 @@ public interface MarkerProvider {
 
     /**
      * Starts analysing {@code recording}. Must return quickly (never block the host's thread on
-     * the analysis); all further results go to {@code sink}, from any thread, serially.
+     * the analysis); all further results go to {@code sink}, from any thread, serially, as
+     * described in {@link MarkerSink}. The sink may receive its first calls before this method
+     * returns. A recording the provider cannot read is reported through {@link MarkerSink#failed},
+     * not thrown.
      *
      * @param recording the recording the user opened
      * @param sink where results are pushed until {@code completed}/{@code failed} or cancel

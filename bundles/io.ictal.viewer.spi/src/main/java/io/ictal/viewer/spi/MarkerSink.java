@@ -5,9 +5,11 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Implemented by the host: receives a job's results. Calls for one sink are made serially (never
- * concurrently), in the order results are produced. After {@link #completed} or {@link #failed} no
- * further call is made. Implementations should return quickly; a host that needs to do slow work
- * should hand it to its own thread.
+ * concurrently, possibly from different provider threads, with happens-before between them), in
+ * the order results are produced. After {@link #completed}, {@link #failed} or {@link #cancelled}
+ * no further call is made. Implementations should return quickly: a slow sink slows the analysis
+ * it watches. A host that needs to do slow work (painting, network) hands it to its own thread.
+ * A sink that throws is detached by the provider; the job goes on for other sinks.
  */
 @ProviderType
 public interface MarkerSink {
@@ -37,4 +39,7 @@ public interface MarkerSink {
 
     /** The job failed; {@code message} says what went wrong in terms a user can act on. */
     void failed(String message);
+
+    /** The job was cancelled ({@link AnalysisJob#cancel()}); markers added so far stay valid. */
+    void cancelled();
 }

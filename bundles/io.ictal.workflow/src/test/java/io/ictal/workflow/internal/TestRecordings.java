@@ -1,0 +1,57 @@
+package io.ictal.workflow.internal;
+
+import io.ictal.api.recording.PatientInfo;
+import io.ictal.api.recording.RecordingFormat;
+import io.ictal.api.recording.RecordingInfo;
+import io.ictal.api.recording.RecordingSpec;
+import io.ictal.api.recording.RecordingWriter;
+import io.ictal.api.recording.SignalSpec;
+import io.ictal.edf.internal.EdfRecordingWriterService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Writes small EDF+ recordings with the real writer: EEG channels carrying a sine plus noise, optionally an ECG. */
+final class TestRecordings {
+
+    static final int RATE = 128;
+    static final List<String> EEG = List.of("FP1-F7", "F7-T7", "T7-P7", "P7-O1");
+
+    private TestRecordings() {
+    }
+
+    /**
+     * @param sineHz frequency of the EEG sine (its band dominates the CSA)
+     * @param withEcg whether an {@code ECG} channel is added
+     */
+    static Path write(Path dir, String name, double seconds, double sineHz, boolean withEcg) throws IOException {
+        Path file = dir.resolve(name);
+        List<SignalSpec> signals = new ArrayList<>();
+        for (String label : EEG) {
+            signals.add(SignalSpec.edf(label, "uV", -500, 500, RATE));
+        }
+        if (withEcg) {
+            signals.add(SignalSpec.edf("ECG", "uV", -2000, 2000, RATE));
+        }
+        RecordingSpec spec = new RecordingSpec(RecordingFormat.EDF_PLUS_C, new PatientInfo("", "", "", "", ""),
+                new RecordingInfo("", "", "", "", ""), LocalDateTime.of(2024, 1, 2, 3, 4, 5), 1, signals,
+                RecordingSpec.DEFAULT_ANNOTATION_BYTES);
+        Random noise = new Random(7);
+        try (RecordingWriter writer = new EdfRecordingWriterService().create(file, spec)) {
+            for (int second = 0; second < seconds; second++) {
+                float[][] chunk = new float[signals.size()][RATE];
+                for (int s = 0; s < signals.size(); s++) {
+                    for (int i = 0; i < RATE; i++) {
+                        double t = second + (double) i / RATE;
+                        chunk[s][i] = (float) (50 * Math.sin(2 * Math.PI * sineHz * t) + 5 * noise.nextGaussian());
+                    }
+                }
+                writer.append(chunk);
+            }
+        }
+        return file;
+    }
+}
