@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -67,10 +66,7 @@ public class ModelHotSwapTest {
     public Option[] configuration() {
         File fixtures = new File("../bundles/io.ictal.inference/src/test/resources/modelbundles").getAbsoluteFile();
         return IctalKaraf.options(
-                systemProperty("ictal.modelbundles").value(fixtures.getPath()),
-                // Fileinstall reports a new file once it is unchanged over two polls: at the
-                // default 1 s poll that alone can take 2 s. The assembly should ship 500 ms.
-                editConfigurationFilePut("etc/org.apache.felix.fileinstall-deploy.cfg", "felix.fileinstall.poll", "500"));
+                systemProperty("ictal.modelbundles").value(fixtures.getPath()));
     }
 
     private static Path deploy() {
