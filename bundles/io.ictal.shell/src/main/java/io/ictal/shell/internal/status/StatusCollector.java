@@ -27,7 +27,7 @@ public final class StatusCollector {
     /** Service properties worth showing: the ones Ictal's services are selected by. */
     private static final List<String> IDENTIFYING_PROPERTIES = List.of(
             "component.name", "task", "model.id", "model.version", "model.sha256", "execution.provider",
-            "export.format", "marker.provider.id");
+            "export.format", "marker.provider.id", StatusReport.VIEWER_URL_PROPERTY);
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;

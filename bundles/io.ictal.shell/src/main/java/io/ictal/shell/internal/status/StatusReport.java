@@ -12,10 +12,17 @@ import java.util.Map;
 public record StatusReport(
         boolean ready,
         String ictalVersion,
+        String viewerUrl,
         List<String> problems,
         List<BundleStatus> bundles,
         List<ComponentStatus> components,
         List<ServiceStatus> services) {
+
+    /**
+     * Service property with which the reference viewer announces its page; {@code viewerUrl} is its
+     * value, or null when no viewer runs.
+     */
+    public static final String VIEWER_URL_PROPERTY = "ictal.viewer.url";
 
     public StatusReport {
         problems = List.copyOf(problems);
@@ -68,13 +75,18 @@ public record StatusReport(
                 default -> problems.add("component " + c.name() + " is " + c.state());
             }
         }
-        return new StatusReport(problems.isEmpty(), ictalVersion, problems, bundles, components, services);
+        String viewerUrl = services.stream().map(s -> s.properties().get(VIEWER_URL_PROPERTY))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new StatusReport(problems.isEmpty(), ictalVersion, viewerUrl, problems, bundles, components, services);
     }
 
     /** The human-readable form. */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("Ictal ").append(ictalVersion).append(": ").append(ready ? "ready" : "NOT ready").append('\n');
+        if (viewerUrl != null) {
+            sb.append("Viewer: ").append(viewerUrl).append('\n');
+        }
         for (String p : problems) {
             sb.append("  problem: ").append(p).append('\n');
         }

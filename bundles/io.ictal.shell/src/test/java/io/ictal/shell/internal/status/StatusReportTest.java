@@ -66,6 +66,23 @@ class StatusReportTest {
     }
 
     @Test
+    void theViewersUrlComesFromTheServiceThatAnnouncesIt() {
+        ServiceStatus reader = new ServiceStatus("io.ictal.edf", List.of("io.ictal.api.recording.RecordingReader"),
+                Map.of());
+        StatusReport without = StatusReport.of("0.1.0", List.of(API), List.of(), List.of(reader));
+        StatusReport with = StatusReport.of("0.1.0", List.of(API), List.of(), List.of(reader,
+                new ServiceStatus("io.ictal.viewer.web", List.of("javax.servlet.Servlet"),
+                        Map.of(StatusReport.VIEWER_URL_PROPERTY, "http://127.0.0.1:8181/ictal/"))));
+
+        assertEquals(null, without.viewerUrl());
+        assertFalse(without.toText().contains("Viewer:"));
+        assertEquals("http://127.0.0.1:8181/ictal/", with.viewerUrl());
+        assertTrue(with.toText().contains("Viewer: http://127.0.0.1:8181/ictal/\n"), with.toText());
+        JsonObject json = JsonParser.parseString(Json.write(with)).getAsJsonObject();
+        assertEquals("http://127.0.0.1:8181/ictal/", json.get("viewerUrl").getAsString());
+    }
+
+    @Test
     void statesAreTitledLikeKaraf() {
         assertEquals("Active", StatusReport.title("ACTIVE"));
         assertEquals("Unsatisfied reference", StatusReport.title("UNSATISFIED_REFERENCE"));
