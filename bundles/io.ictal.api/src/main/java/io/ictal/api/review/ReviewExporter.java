@@ -15,8 +15,12 @@ public interface ReviewExporter {
     /** Service property naming the format. */
     String FORMAT = "export.format";
 
-    /** The file name for one recording's export, e.g. {@code rec-01_events.tsv} (no directory). */
-    String fileName(String recordingId);
+    /**
+     * The file name for one recording's export, e.g. {@code rec-01_events.tsv} (no directory).
+     *
+     * @param stem a file-name-safe form of the recording id (letters, digits, {@code . _ -})
+     */
+    String fileName(String stem);
 
     /**
      * Writes one recording's items to {@code out} (not closed). Never writes patient-identifying

@@ -17,8 +17,9 @@ public interface ReviewExports {
     Set<String> formats();
 
     /**
-     * Exports the items passing {@code filter} and {@code selection} into {@code directory} (created
-     * when missing).
+     * Exports into {@code directory} (created when missing) one file for every recording with items
+     * passing {@code filter}, holding those of its items that also pass {@code selection}: a
+     * recording whose events were all rejected gets a file saying so, replacing an older export.
      *
      * @return the files written
      * @throws ReviewException no exporter for {@code format} (the message lists the registered ones),
