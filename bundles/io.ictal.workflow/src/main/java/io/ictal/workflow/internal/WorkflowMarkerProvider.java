@@ -118,31 +118,31 @@ public final class WorkflowMarkerProvider implements MarkerProvider {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addClassifier(RecordingClassifier classifier, Map<String, Object> properties) {
+    public void addClassifier(RecordingClassifier classifier, Map<String, Object> properties) {
         classifiers.add(classifier, properties);
     }
 
-    void removeClassifier(RecordingClassifier classifier) {
+    public void removeClassifier(RecordingClassifier classifier) {
         classifiers.remove(classifier);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void setSpectrogram(SpectrogramService service) {
+    public void setSpectrogram(SpectrogramService service) {
         spectrogram.set(service);
     }
 
-    void unsetSpectrogram(SpectrogramService service) {
+    public void unsetSpectrogram(SpectrogramService service) {
         spectrogram.compareAndSet(service, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void setReviewQueue(ReviewQueue queue) {
+    public void setReviewQueue(ReviewQueue queue) {
         reviewQueue.set(queue);
     }
 
-    void unsetReviewQueue(ReviewQueue queue) {
+    public void unsetReviewQueue(ReviewQueue queue) {
         reviewQueue.compareAndSet(queue, null);
     }
 

@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory review queue for tests: keeps what was ingested and described, decides with revisions. */
-final class TestQueue implements ReviewQueue {
+/**
+ * An in-memory review queue for tests: keeps what was ingested and described, decides with revisions.
+ * Public: the viewer's tests use it too (test-jar).
+ */
+public final class TestQueue implements ReviewQueue {
 
     private final List<ReviewItem> items = new ArrayList<>();
     final Map<String, RecordingDescriptor> described = new HashMap<>();
@@ -55,7 +58,8 @@ final class TestQueue implements ReviewQueue {
             throw new ReviewConflictException(current, expectedRevision);
         }
         ReviewItem decided = new ReviewItem(current.id(), current.recordingId(), current.detection(), decision.state(),
-                decision.reviewer(), Instant.now(), decision.comment(), current.revision() + 1);
+                decision.reviewer(), Instant.now(), decision.comment(), current.revision() + 1,
+                decision.editedOnsetSeconds(), decision.editedOffsetSeconds());
         items.set(items.indexOf(current), decided);
         return decided;
     }

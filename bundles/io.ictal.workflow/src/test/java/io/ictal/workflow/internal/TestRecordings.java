@@ -14,11 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Writes small EDF+ recordings with the real writer: EEG channels carrying a sine plus noise, optionally an ECG. */
-final class TestRecordings {
+/**
+ * Writes small EDF+ recordings with the real writer: EEG channels carrying a sine plus noise, optionally
+ * an ECG, optionally a burst of 3 Hz high-amplitude activity (a crude seizure). Public: the viewer's
+ * tests use it too (test-jar).
+ */
+public final class TestRecordings {
 
-    static final int RATE = 128;
-    static final List<String> EEG = List.of("FP1-F7", "F7-T7", "T7-P7", "P7-O1");
+    public static final int RATE = 128;
+    public static final List<String> EEG = List.of("FP1-F7", "F7-T7", "T7-P7", "P7-O1");
 
     private TestRecordings() {
     }
@@ -27,7 +31,13 @@ final class TestRecordings {
      * @param sineHz frequency of the EEG sine (its band dominates the CSA)
      * @param withEcg whether an {@code ECG} channel is added
      */
-    static Path write(Path dir, String name, double seconds, double sineHz, boolean withEcg) throws IOException {
+    public static Path write(Path dir, String name, double seconds, double sineHz, boolean withEcg) throws IOException {
+        return write(dir, name, seconds, sineHz, withEcg, 0, 0);
+    }
+
+    /** As {@link #write(Path, String, double, double, boolean)} with a 300 uV 3 Hz burst over {@code [burstFrom, burstTo)} s. */
+    public static Path write(Path dir, String name, double seconds, double sineHz, boolean withEcg, double burstFrom,
+            double burstTo) throws IOException {
         Path file = dir.resolve(name);
         List<SignalSpec> signals = new ArrayList<>();
         for (String label : EEG) {
@@ -46,7 +56,8 @@ final class TestRecordings {
                 for (int s = 0; s < signals.size(); s++) {
                     for (int i = 0; i < RATE; i++) {
                         double t = second + (double) i / RATE;
-                        chunk[s][i] = (float) (50 * Math.sin(2 * Math.PI * sineHz * t) + 5 * noise.nextGaussian());
+                        double burst = t >= burstFrom && t < burstTo ? 300 * Math.sin(2 * Math.PI * 3 * t) : 0;
+                        chunk[s][i] = (float) (50 * Math.sin(2 * Math.PI * sineHz * t) + burst + 5 * noise.nextGaussian());
                     }
                 }
                 writer.append(chunk);

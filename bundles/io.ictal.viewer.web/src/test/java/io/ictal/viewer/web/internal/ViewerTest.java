@@ -1,0 +1,88 @@
+package io.ictal.viewer.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ictal.edf.internal.EdfRecordingReader;
+import io.ictal.workflow.internal.TestRecordings;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The viewer's logic without HTTP or a browser. */
+class ViewerTest {
+
+    @TempDir
+    Path dir;
+
+    private Viewer viewer(long maxUpload) throws Exception {
+        Files.createDirectories(dir.resolve("recordings"));
+        return new Viewer(new ViewerSettings(dir.resolve("recordings"), dir.resolve("uploads"), maxUpload, 2),
+                new EdfRecordingReader(), List::of, () -> null);
+    }
+
+    @Test
+    void namesCannotLeaveTheConfiguredFolders() throws Exception {
+        Files.writeString(dir.resolve("secret.edf"), "x");
+        Viewer viewer = viewer(1000);
+        for (String name : List.of("../secret.edf", "/etc/passwd", "a/b.edf", "notes.txt", "")) {
+            ViewerException e = assertThrows(ViewerException.class, () -> viewer.resolve(name));
+            assertEquals(400, e.status, name);
+        }
+        assertEquals(404, assertThrows(ViewerException.class, () -> viewer.resolve("absent.edf")).status);
+    }
+
+    @Test
+    void uploadsBeyondTheLimitAreRefusedAndLeaveNothingBehind() throws Exception {
+        Viewer viewer = viewer(10);
+        ViewerException e = assertThrows(ViewerException.class,
+                () -> viewer.upload("big.edf", new ByteArrayInputStream(new byte[11])));
+        assertEquals(413, e.status);
+        try (var left = Files.list(dir.resolve("uploads"))) {
+            assertEquals(0, left.count());
+        }
+        assertEquals(5, viewer.upload("small.edf", new ByteArrayInputStream(new byte[5])).bytes());
+        assertEquals(List.of("small.edf"), viewer.recordings().stream().map(Viewer.RecordingFile::name).toList());
+    }
+
+    @Test
+    void tracesAreReducedToMinMaxPairsSoSpikesSurvive() {
+        float[] values = {0, 0, 9, 0, 0, -3, 0, 0};
+        assertArrayEquals(new float[] {0, 9, -3, 0}, Viewer.minMax(values, 2));
+        float[] gap = {Float.NaN, Float.NaN, 1, 2};
+        float[] reduced = Viewer.minMax(gap, 2);
+        assertTrue(Float.isNaN(reduced[0]) && Float.isNaN(reduced[1]));
+        assertEquals(1, reduced[2]);
+    }
+
+    @Test
+    void anOpenRecordingShowsItsTracesInTheChosenMontage() throws Exception {
+        Viewer viewer = viewer(1000);
+        TestRecordings.write(dir.resolve("recordings"), "r.edf", 20, 10, false);
+
+        Viewer.Opened opened = viewer.open("r.edf");
+        Viewer.Traces recorded = viewer.traces("r.edf", 2, 4, "recorded", 100);
+        Viewer.Traces average = viewer.traces("r.edf", 2, 4, "average", 100);
+
+        assertEquals(20, opened.durationSeconds(), 1e-9);
+        assertEquals(TestRecordings.EEG, recorded.labels());
+        assertEquals(200, recorded.values().get(0).length);
+        assertEquals("FP1-F7-AVG", average.labels().get(0));
+        // The same sine on every channel: against their average almost nothing is left.
+        float peak = 0;
+        for (float v : average.values().get(0)) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        assertTrue(peak < 30, "peak " + peak);
+        // The test recording is already bipolar: no referential electrodes for a double banana.
+        assertEquals(422, assertThrows(ViewerException.class, () -> viewer.traces("r.edf", 0, 4, "bipolar", 100)).status);
+        assertEquals(400, assertThrows(ViewerException.class, () -> viewer.traces("r.edf", 0, 4, "sideways", 100)).status);
+        assertEquals(503, assertThrows(ViewerException.class, () -> viewer.review("r.edf")).status);
+        viewer.close();
+    }
+}
