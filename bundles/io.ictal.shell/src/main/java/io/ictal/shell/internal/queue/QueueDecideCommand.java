@@ -14,8 +14,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
- * {@code ictal:queue-decide ID --confirm|--reject|--edit ONSET OFFSET --reviewer NAME [--comment TEXT]
- * [--revision N]}: records a decision. A pending item is decided at its current revision; changing an
+ * {@code ictal:queue-decide --confirm|--reject|--edit ONSET --edit OFFSET --reviewer NAME [--comment TEXT]
+ * [--revision N] ID} (Karaf wants the options before the argument): records a decision. A pending item is decided at its current revision; changing an
  * item someone already decided needs {@code --revision} (the one the admin saw), so that nobody's
  * decision is overwritten unseen.
  */
