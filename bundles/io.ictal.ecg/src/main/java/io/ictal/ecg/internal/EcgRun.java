@@ -1,0 +1,307 @@
+package io.ictal.ecg.internal;
+
+import io.ictal.api.detection.Classification;
+import io.ictal.api.detection.ClassificationException;
+import io.ictal.api.detection.ClassificationListener;
+import io.ictal.api.detection.Detection;
+import io.ictal.api.detection.Trend;
+import io.ictal.api.model.FloatTensor;
+import io.ictal.api.model.Model;
+import io.ictal.api.recording.Recording;
+import io.ictal.api.recording.Segment;
+import io.ictal.api.recording.SignalInfo;
+import io.ictal.api.spectrogram.Spectrogram;
+import io.ictal.api.spectrogram.SpectrogramService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One classifier run over one recording. The recording is read chunk by chunk for R-peak detection;
+ * beats are classified once the peaks 150 s after them are known (their RR features need them), and
+ * rhythm windows as soon as they are covered. Memory: one chunk of samples, one batch of model
+ * inputs and the R-peak times (8 bytes a beat, ~1 MB for 24 hours).
+ */
+final class EcgRun {
+
+    /** Extra signal on both sides of a chunk so that a peak at its border is detected as in the middle. */
+    private static final double MARGIN_S = 5;
+    private static final String[] ECTOPIC = {"S", "V"};
+
+    private final Recording recording;
+    private final int signal;
+    private final String channel;
+    private final double rate;
+    private final double duration;
+    private final Model beatModel;
+    private final HeadContract beatHead;
+    private final Model rhythmModel;
+    private final HeadContract rhythmHead;
+    private final SpectrogramService spectrograms;
+    private final EcgClassifier.Settings settings;
+    private final ClassificationListener listener;
+
+    private double[] peaks = new double[4096];
+    private int peakCount;
+    private int nextBeat;
+    private double nextRhythmStart;
+    private final List<Detection> detections = new ArrayList<>();
+    private final EctopicRuns runs;
+    private final AfEpisodes afEpisodes;
+    private final TrendBins trends;
+
+    EcgRun(Recording recording, SignalInfo ecg, Model beatModel, HeadContract beatHead, Model rhythmModel,
+            HeadContract rhythmHead, SpectrogramService spectrograms, EcgClassifier.Settings settings,
+            ClassificationListener listener) {
+        this.recording = recording;
+        this.signal = ecg.index();
+        this.channel = ecg.label();
+        this.rate = ecg.samplingRateHz();
+        this.duration = recording.segments().stream().mapToDouble(Segment::endSeconds).max()
+                .orElse(recording.header().durationSeconds());
+        this.beatModel = beatModel;
+        this.beatHead = beatHead;
+        this.rhythmModel = rhythmModel;
+        this.rhythmHead = rhythmHead;
+        this.spectrograms = spectrograms;
+        this.settings = settings;
+        this.listener = listener;
+        List<String> channels = List.of(channel);
+        this.runs = new EctopicRuns(beatHead, ECTOPIC, settings.runMinBeats(), channels, this::report);
+        this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), channels, this::report);
+        this.trends = new TrendBins(settings.trendStepSeconds(), duration, listener);
+    }
+
+    Classification run() throws IOException, ClassificationException {
+        listener.progress(0, "ECG: R peaks on " + channel);
+        boolean complete = true;
+        for (double start = 0; start < duration; start += settings.chunkSeconds()) {
+            if (listener.isCancelled()) {
+                complete = false;
+                break;
+            }
+            double end = Math.min(duration, start + settings.chunkSeconds());
+            detectPeaks(start, end);
+            boolean last = end >= duration;
+            double beatHorizon = last ? Double.POSITIVE_INFINITY : end - RrFeatures.LONG_RR_S;
+            if (!classifyBeats(beatHorizon) || !classifyRhythm(end)) {
+                complete = false;
+                break;
+            }
+            trends.flush(last ? Double.POSITIVE_INFINITY : beatHorizon);
+            listener.progress(end / duration, "ECG: " + peakCount + " beats, " + detections.size() + " findings");
+        }
+        runs.close();
+        afEpisodes.close();
+        if (complete) {
+            trends.flush(Double.POSITIVE_INFINITY);
+        }
+        detections.sort(Comparator.comparingDouble(Detection::onsetSeconds).thenComparing(Detection::id));
+        return new Classification(EcgClassifier.BEAT_TASK, beatHead.identity(), detections, complete);
+    }
+
+    private void report(Detection detection) {
+        detections.add(detection);
+        listener.detected(List.of(detection));
+    }
+
+    /** R peaks in [start, end), detected on [start - margin, end + margin) one finite stretch at a time. */
+    private void detectPeaks(double start, double end) throws IOException {
+        double from = Math.max(0, start - MARGIN_S);
+        double to = Math.min(duration, end + MARGIN_S);
+        int first = (int) Math.round(from * rate);
+        float[] x = recording.read(signal, first / rate, to - first / rate);
+        int i = 0;
+        while (i < x.length) {
+            while (i < x.length && !Float.isFinite(x[i])) {
+                i++;
+            }
+            int runStart = i;
+            while (i < x.length && Float.isFinite(x[i])) {
+                i++;
+            }
+            if (i > runStart) {
+                for (int p : RPeakDetector.detect(Arrays.copyOfRange(x, runStart, i), rate)) {
+                    double t = (first + runStart + p) / rate;
+                    if (t >= start && t < end
+                            && (peakCount == 0 || t - peaks[peakCount - 1] >= RPeakDetector.REFRACTORY_S)) {
+                        addPeak(t);
+                    }
+                }
+            }
+        }
+    }
+
+    private void addPeak(double t) {
+        if (peakCount == peaks.length) {
+            peaks = Arrays.copyOf(peaks, peakCount * 2);
+        }
+        peaks[peakCount++] = t;
+        trends.beat(t);
+    }
+
+    /** Classifies the beats before the horizon; false when cancelled. */
+    private boolean classifyBeats(double horizon) throws IOException, ClassificationException {
+        Batch batch = new Batch(beatHead, RrFeatures.BEAT, settings.batchSize());
+        List<Integer> pending = new ArrayList<>();
+        while (nextBeat < peakCount && peaks[nextBeat] < horizon) {
+            int beat = nextBeat++;
+            float[] window = window(peaks[beat] - beatHead.windowSeconds() / 2, beatHead.windowSeconds());
+            if (window == null) {
+                runs.gap();
+                continue;
+            }
+            batch.add(spectrogram(window, beatHead), RrFeatures.beat(peaks, peakCount, beat));
+            pending.add(beat);
+            if (batch.full() || nextBeat == peakCount || peaks[nextBeat] >= horizon) {
+                if (listener.isCancelled()) {
+                    return false;
+                }
+                float[][] probabilities = batch.run(beatModel);
+                for (int k = 0; k < probabilities.length; k++) {
+                    double t = peaks[pending.get(k)];
+                    int label = argmax(probabilities[k]);
+                    runs.beat(t, label, probabilities[k]);
+                    trends.classified(t, beatHead.card().labels().get(label));
+                }
+                pending.clear();
+            }
+        }
+        return true;
+    }
+
+    /** Classifies the rhythm windows that end by {@code limit}; false when cancelled. */
+    private boolean classifyRhythm(double limit) throws IOException, ClassificationException {
+        Batch batch = new Batch(rhythmHead, RrFeatures.RHYTHM, settings.batchSize());
+        List<Double> starts = new ArrayList<>();
+        double seconds = rhythmHead.windowSeconds();
+        while (nextRhythmStart + seconds <= limit + 1e-9) {
+            double start = nextRhythmStart;
+            nextRhythmStart += rhythmHead.hopSeconds();
+            float[] window = window(start, seconds);
+            if (window == null) {
+                afEpisodes.gap();
+                continue;
+            }
+            batch.add(spectrogram(window, rhythmHead), RrFeatures.rhythm(peaks, peakCount, start, seconds));
+            starts.add(start);
+            if (batch.full() || nextRhythmStart + seconds > limit + 1e-9) {
+                if (listener.isCancelled()) {
+                    return false;
+                }
+                float[][] probabilities = batch.run(rhythmModel);
+                int af = rhythmHead.labelIndex("A");
+                double[] afTrend = new double[probabilities.length];
+                for (int k = 0; k < probabilities.length; k++) {
+                    afEpisodes.window(starts.get(k), starts.get(k) + seconds, probabilities[k]);
+                    afTrend[k] = probabilities[k][af];
+                }
+                if (contiguous(starts)) {
+                    listener.trend(new Trend("ecg-af-probability", "AF probability (ECG)", "",
+                            starts.get(0) + seconds / 2, rhythmHead.hopSeconds(), afTrend));
+                }
+                starts.clear();
+            }
+        }
+        return true;
+    }
+
+    private boolean contiguous(List<Double> starts) {
+        for (int k = 1; k < starts.size(); k++) {
+            if (Math.abs(starts.get(k) - starts.get(k - 1) - rhythmHead.hopSeconds()) > 1e-6) {
+                return false;
+            }
+        }
+        return !starts.isEmpty();
+    }
+
+    /** Samples of [start, start + seconds), or null where the recording has no data for all of it. */
+    private float[] window(double start, double seconds) throws IOException {
+        if (start < 0 || start + seconds > duration + 1e-9) {
+            return null;
+        }
+        float[] x = recording.read(signal, start, seconds);
+        for (float v : x) {
+            if (!Float.isFinite(v)) {
+                return null;
+            }
+        }
+        return x;
+    }
+
+    private float[] spectrogram(float[] window, HeadContract head) throws ClassificationException {
+        Spectrogram s = spectrograms.stft(window, rate, head.stft());
+        if (s.frameCount() != head.frames() || s.binCount() != head.bins()) {
+            throw new ClassificationException("model " + head.card().id() + " " + head.card().version()
+                    + " takes spectrograms of " + head.frames() + " frames x " + head.bins() + " bins, but "
+                    + head.windowSeconds() + " s of " + channel + " at " + rate + " Hz give " + s.frameCount()
+                    + " x " + s.binCount() + ": card fields input.windowSeconds and input.spectrogram disagree");
+        }
+        return s.values();
+    }
+
+    static int argmax(float[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Model inputs gathered until a call is worth it. */
+    private static final class Batch {
+        private final HeadContract head;
+        private final int rrFeatures;
+        private final int capacity;
+        private final float[] spectrograms;
+        private final float[] rr;
+        private int size;
+
+        Batch(HeadContract head, int rrFeatures, int capacity) {
+            this.head = head;
+            this.rrFeatures = rrFeatures;
+            this.capacity = capacity;
+            this.spectrograms = new float[capacity * head.frames() * head.bins()];
+            this.rr = new float[capacity * rrFeatures];
+        }
+
+        void add(float[] spectrogram, float[] features) {
+            System.arraycopy(spectrogram, 0, spectrograms, size * spectrogram.length, spectrogram.length);
+            System.arraycopy(features, 0, rr, size * rrFeatures, rrFeatures);
+            size++;
+        }
+
+        boolean full() {
+            return size == capacity;
+        }
+
+        /** Runs the model on the batch and empties it: one probability row per input. */
+        float[][] run(Model model) throws ClassificationException {
+            int frameValues = head.frames() * head.bins();
+            Map<String, FloatTensor> out;
+            try {
+                out = model.run(Map.of(
+                        HeadContract.SPECTROGRAM, FloatTensor.of(new long[] {size, 1, head.frames(), head.bins()},
+                                Arrays.copyOf(spectrograms, size * frameValues)),
+                        HeadContract.RR, FloatTensor.of(new long[] {size, rrFeatures}, Arrays.copyOf(rr, size * rrFeatures))));
+            } catch (RuntimeException e) {
+                throw new ClassificationException("model " + head.card().id() + " " + head.card().version()
+                        + " failed: " + e.getMessage(), e);
+            }
+            FloatTensor probabilities = out.get(head.card().outputs().get(0).name());
+            int classes = head.card().labels().size();
+            float[] data = probabilities.data();
+            float[][] rows = new float[size][];
+            for (int k = 0; k < size; k++) {
+                rows[k] = Arrays.copyOfRange(data, k * classes, (k + 1) * classes);
+            }
+            size = 0;
+            return rows;
+        }
+    }
+}

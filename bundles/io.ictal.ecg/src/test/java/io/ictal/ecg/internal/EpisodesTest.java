@@ -1,0 +1,138 @@
+package io.ictal.ecg.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ictal.api.detection.ClassificationException;
+import io.ictal.api.detection.ClassificationListener;
+import io.ictal.api.detection.Detection;
+import io.ictal.api.detection.Trend;
+import io.ictal.inference.internal.ShippedEcgModels;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Post-processing without models: runs of ectopic beats, AF episodes, trend bins. */
+class EpisodesTest {
+
+    private static final HeadContract BEAT;
+    private static final HeadContract RHYTHM;
+
+    static {
+        try {
+            var models = ShippedEcgModels.registry();
+            BEAT = HeadContract.of(models.active(EcgClassifier.BEAT_TASK).orElseThrow(), RrFeatures.BEAT,
+                    List.of("N", "S", "V"));
+            RHYTHM = HeadContract.of(models.active(EcgClassifier.RHYTHM_TASK).orElseThrow(), RrFeatures.RHYTHM,
+                    List.of("A"));
+        } catch (ClassificationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static float[] beat(int label) {
+        float[] p = new float[4];
+        p[label] = 0.9f;
+        p[(label + 1) % 4] = 0.1f;
+        return p;
+    }
+
+    @Test
+    void threeConsecutiveVentricularBeatsAreARunTwoAreNot() {
+        List<Detection> found = new ArrayList<>();
+        EctopicRuns runs = new EctopicRuns(BEAT, new String[] {"S", "V"}, 3, List.of("EKG"), found::add);
+        int n = BEAT.labelIndex("N");
+        int v = BEAT.labelIndex("V");
+        int s = BEAT.labelIndex("S");
+        int[] labels = {n, v, v, n, v, v, v, s, s, s, s, n};
+        for (int k = 0; k < labels.length; k++) {
+            runs.beat(k, labels[k], beat(labels[k]));
+        }
+        runs.close();
+        assertEquals(2, found.size(), found::toString);
+        assertEquals("V-RUN", found.get(0).label());
+        assertEquals(4, found.get(0).onsetSeconds());
+        assertEquals(2, found.get(0).durationSeconds());
+        assertEquals(0.9, found.get(0).confidence(), 1e-6);
+        assertEquals("ecg-v-run-0001", found.get(0).id());
+        assertEquals("S-RUN", found.get(1).label());
+        assertEquals(7, found.get(1).onsetSeconds());
+        assertEquals(3, found.get(1).durationSeconds());
+    }
+
+    @Test
+    void aGapEndsARun() {
+        List<Detection> found = new ArrayList<>();
+        EctopicRuns runs = new EctopicRuns(BEAT, new String[] {"S", "V"}, 3, List.of("EKG"), found::add);
+        int v = BEAT.labelIndex("V");
+        runs.beat(0, v, beat(v));
+        runs.beat(1, v, beat(v));
+        runs.gap();
+        runs.beat(5, v, beat(v));
+        runs.close();
+        assertTrue(found.isEmpty(), found::toString);
+    }
+
+    @Test
+    void overlappingAfWindowsMergeAndShortEpisodesAreDropped() {
+        List<Detection> found = new ArrayList<>();
+        AfEpisodes af = new AfEpisodes(RHYTHM, 30, List.of("EKG"), found::add);
+        int a = RHYTHM.labelIndex("A");
+        int normal = RHYTHM.labelIndex("N");
+        float[] afWindow = new float[3];
+        afWindow[a] = 0.8f;
+        afWindow[normal] = 0.2f;
+        float[] sinus = new float[3];
+        sinus[normal] = 1f;
+        double[] starts = {0, 5, 10, 15, 20, 25, 30, 35, 40};
+        boolean[] isAf = {false, true, true, true, true, true, false, true, false};
+        for (int k = 0; k < starts.length; k++) {
+            af.window(starts[k], starts[k] + 10, isAf[k] ? afWindow : sinus);
+        }
+        af.close();
+        assertEquals(1, found.size(), found::toString);
+        Detection episode = found.get(0);
+        assertEquals("AFIB", episode.label());
+        assertEquals(5, episode.onsetSeconds());
+        assertEquals(30, episode.durationSeconds());
+        assertEquals(0.8, episode.confidence(), 1e-6);
+        assertEquals(0.8, episode.scores().get("A"), 1e-6);
+    }
+
+    @Test
+    void trendBinsReportRatesOnceClassified() {
+        List<Trend> trends = new ArrayList<>();
+        ClassificationListener listener = new ClassificationListener() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public void detected(List<Detection> detections) {
+            }
+
+            @Override
+            public void retracted(List<String> detectionIds) {
+            }
+
+            @Override
+            public void trend(Trend segment) {
+                trends.add(segment);
+            }
+        };
+        TrendBins bins = new TrendBins(60, 90, listener);
+        for (int k = 0; k < 90; k++) {
+            bins.beat(k + 0.5);
+            bins.classified(k + 0.5, k % 10 == 0 ? "V" : "N");
+        }
+        bins.flush(59);
+        assertTrue(trends.isEmpty(), "nothing before the first bin is classified");
+        bins.flush(Double.POSITIVE_INFINITY);
+        Trend rate = trends.stream().filter(t -> t.seriesId().equals("ecg-heart-rate")).findFirst().orElseThrow();
+        assertEquals(60.0, rate.values()[0], 1e-9);
+        assertEquals(60.0, rate.values()[1], 1e-9, "the partial last bin is scaled by its 30 s");
+        Trend v = trends.stream().filter(t -> t.seriesId().equals("ecg-v-per-hour")).findFirst().orElseThrow();
+        assertEquals(6 * 60.0, v.values()[0], 1e-9);
+        assertEquals(30, v.startSeconds());
+    }
+}

@@ -1,0 +1,97 @@
+package io.ictal.ecg.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import io.ictal.api.spectrogram.Detrend;
+import io.ictal.api.spectrogram.SpectrogramService;
+import io.ictal.api.spectrogram.SpectrumScale;
+import io.ictal.api.spectrogram.StftParameters;
+import io.ictal.api.spectrogram.Taper;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classifier's inputs are the tensors the models were trained on: R peaks, RR features and
+ * spectrograms (through the Java spectrogram service, with the cards' STFT parameters) of a synthetic
+ * ECG agree with what training/ecg computed (fixture made by training/ecg/make_fixtures.py).
+ */
+class TrainingAgreementTest {
+
+    /** Decibels: the fixture keeps 5 decimals; the STFT itself agrees with scipy to ~1e-4 relative. */
+    private static final double DB_TOLERANCE = 2e-3;
+
+    private static JsonObject fixture() throws IOException {
+        try (Reader r = new InputStreamReader(TrainingAgreementTest.class.getResourceAsStream("/ecg-agreement.json"),
+                StandardCharsets.UTF_8)) {
+            return new Gson().fromJson(r, JsonObject.class);
+        }
+    }
+
+    private static float[] floats(JsonObject f, String name) {
+        return new Gson().fromJson(f.get(name), float[].class);
+    }
+
+    private static StftParameters stft(JsonObject f) {
+        JsonObject p = f.getAsJsonObject("stft");
+        return new StftParameters(p.get("windowSeconds").getAsDouble(), p.get("hopSeconds").getAsDouble(),
+                Taper.valueOf(p.get("taper").getAsString()), Detrend.valueOf(p.get("detrend").getAsString()),
+                SpectrumScale.valueOf(p.get("scale").getAsString()), p.get("minHz").getAsDouble(),
+                p.get("maxHz").getAsDouble(), p.get("resampleToHz").getAsDouble());
+    }
+
+    @Test
+    void rPeaksAreThoseTheRhythmModelWasTrainedWith() throws IOException {
+        JsonObject f = fixture();
+        int[] expected = new Gson().fromJson(f.get("peaks"), int[].class);
+        int[] actual = RPeakDetector.detect(floats(f, "samples"), f.get("rateHz").getAsDouble());
+        assertArrayEquals(expected, actual);
+    }
+
+    @Test
+    void rrFeaturesMatchTraining() throws IOException {
+        JsonObject f = fixture();
+        double rate = f.get("rateHz").getAsDouble();
+        int[] peaks = new Gson().fromJson(f.get("peaks"), int[].class);
+        double[] times = Arrays.stream(peaks).mapToDouble(p -> p / rate).toArray();
+        float[][] beatRr = new Gson().fromJson(f.get("beatRr"), float[][].class);
+        for (int i = 0; i < peaks.length; i++) {
+            assertArrayEquals(beatRr[i], RrFeatures.beat(times, times.length, i), 1e-5f, "beat " + i);
+        }
+        assertArrayEquals(floats(f, "rhythmRr"), RrFeatures.rhythm(times, times.length,
+                f.get("rhythmStartSeconds").getAsDouble(), f.get("rhythmSeconds").getAsDouble()), 1e-5f);
+    }
+
+    @Test
+    void spectrogramsThroughTheServiceMatchTraining() throws IOException {
+        JsonObject f = fixture();
+        double rate = f.get("rateHz").getAsDouble();
+        float[] x = floats(f, "samples");
+        SpectrogramService service = TestServices.spectrograms();
+        assertWindow(service, x, rate, stft(f), f.get("beatStartSeconds").getAsDouble(),
+                f.get("beatSeconds").getAsDouble(), floats(f, "beatSpectrogram"),
+                f.getAsJsonObject("frames").get("beat").getAsInt());
+        assertWindow(service, x, rate, stft(f), f.get("rhythmStartSeconds").getAsDouble(),
+                f.get("rhythmSeconds").getAsDouble(), floats(f, "rhythmSpectrogram"),
+                f.getAsJsonObject("frames").get("rhythm").getAsInt());
+    }
+
+    /** Cuts the window as Recording.read does (start rounded to the sample grid) and compares frame by frame. */
+    private static void assertWindow(SpectrogramService service, float[] x, double rate, StftParameters p,
+            double start, double seconds, float[] expected, int frames) {
+        int first = (int) Math.floor(start * rate + 0.5);
+        int n = (int) Math.floor(seconds * rate + 0.5);
+        float[] actual = service.stft(Arrays.copyOfRange(x, first, first + n), rate, p).values();
+        assertEquals(expected.length, actual.length, "values (frames x bins)");
+        assertEquals(frames * 13, actual.length, "frames x 13 bins");
+        for (int i = 0; i < actual.length; i++) {
+            assertEquals(expected[i], actual[i], DB_TOLERANCE, "value " + i);
+        }
+    }
+}

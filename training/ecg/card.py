@@ -1,0 +1,116 @@
+#!/usr/bin/python3
+"""Writes the two model cards and copies the ONNX graphs into bundles/io.ictal.model.ecg from what
+train.py wrote to the work folder (metrics.json, *.onnx, *-golden.json): never a number typed by
+hand. Also writes training/ecg/RESULTS.md from the same metrics.
+
+    /usr/bin/python3 training/ecg/card.py [--work /tmp/ictal-ecg-work]
+"""
+import argparse
+import hashlib
+import json
+import os
+import shutil
+
+import params
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+MODEL_DIR = os.path.join(REPO, "bundles", "io.ictal.model.ecg", "src", "main", "resources", "model")
+VERSION = "1.0.0"
+
+MITDB = {"name": "MIT-BIH Arrhythmia Database (DS1 records of de Chazal et al. 2004)",
+         "citation": "Moody GB, Mark RG. The impact of the MIT-BIH Arrhythmia Database. IEEE Eng Med Biol "
+                     "20(3):45-50 (2001); Goldberger AL et al. PhysioBank, PhysioToolkit, and PhysioNet. "
+                     "Circulation 101(23):e215-e220 (2000). ODC-By 1.0",
+         "url": "https://physionet.org/content/mitdb/"}
+SVDB = {"name": "MIT-BIH Supraventricular Arrhythmia Database (78 records)",
+        "citation": "Greenwald SD. Improved detection and classification of arrhythmias in noise-corrupted "
+                    "electrocardiograms using contextual information. Thesis, MIT (1990); Goldberger AL et al. "
+                    "2000. ODC-By 1.0",
+        "url": "https://physionet.org/content/svdb/"}
+CINC = {"name": "PhysioNet/CinC Challenge 2017, records A00001-A00200",
+        "citation": "Clifford GD et al. AF classification from a short single lead ECG recording: the "
+                    "PhysioNet/Computing in Cardiology Challenge 2017. Computing in Cardiology 44 (2017). ODC-By 1.0",
+        "url": "https://physionet.org/content/challenge-2017/"}
+
+
+def stft():
+    p = dict(params.STFT)
+    return {"kind": "stft", **p}
+
+
+def card(name, task, labels, rr_features, frames, window, hop, training, metrics, golden, thresholds):
+    graph = f"model/{name}.onnx"
+    with open(os.path.join(MODEL_DIR, f"{name}.onnx"), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    return {
+        "id": f"ictal-ecg-{name}", "task": task, "version": VERSION, "graph": graph, "sha256": {graph: digest},
+        "input": {
+            "tensors": [{"name": "spectrogram", "shape": [-1, 1, frames, params.BINS], "dtype": "float32"},
+                        {"name": "rr", "shape": [-1, rr_features], "dtype": "float32"}],
+            "samplingRateHz": params.RATE_HZ, "windowSeconds": window, "hopSeconds": hop,
+            "spectrogram": stft(), "montage": "single-lead-ecg", "channels": [],
+            "normalisation": {"method": "zscore-per-window-in-graph", "mean": [], "std": []}},
+        "outputs": [{"name": "probabilities", "shape": [-1, len(labels)], "dtype": "float32"}],
+        "labels": labels, "thresholds": thresholds, "trainingData": training, "metrics": metrics, "golden": golden}
+
+
+def beat_metrics(m):
+    out = []
+    for db, split in (("mitdb", "MIT-BIH DS1 (22 records)"), ("svdb", "SVDB (78 records)"),
+                      ("all", "MIT-BIH DS1 + SVDB (100 records)")):
+        for label, r in m["beat"][db].items():
+            for key in ("sensitivity", "ppv"):
+                if r[key] == r[key]:
+                    out.append({"name": f"{label}-{'sensitivity' if key == 'sensitivity' else 'positive-predictivity'}",
+                                "value": round(r[key], 4),
+                                "split": f"{split}, 5-fold record-wise cross-validation (inter-patient), "
+                                         f"{r['count']:.0f} {label} beats"})
+    return out
+
+
+def rhythm_metrics(m):
+    out = []
+    for start in ("scratch", "pretrained"):
+        r = m["rhythm"][start]
+        split = (f"CinC 2017 A00001-A00200, 5-fold record-wise cross-validation, record-level, "
+                 f"{'initialised from the beat model encoder' if start == 'pretrained' else 'trained from scratch'}"
+                 f"{' (shipped)' if m['rhythmChosen'] == start else ''}")
+        out.append({"name": "cinc-f1", "value": round(r["cincF1"], 4), "split": split})
+        for label, v in r["f1"].items():
+            out.append({"name": f"{label}-f1", "value": round(v, 4), "split": split})
+    af = m["mitdbAf"]
+    split = (f"MIT-BIH 201+203 10 s windows, cross-database (no MIT-BIH rhythm label used in training), "
+             f"{af['afWindows']} AF / {af['otherWindows']} other windows")
+    out.append({"name": "af-window-sensitivity", "value": round(af["sensitivity"], 4), "split": split})
+    out.append({"name": "af-window-specificity", "value": round(af["specificity"], 4), "split": split})
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--work", default="/tmp/ictal-ecg-work")
+    a = p.parse_args()
+    with open(os.path.join(a.work, "metrics.json")) as f:
+        m = json.load(f)
+    os.makedirs(MODEL_DIR, exist_ok=True)
+    for name in ("beat", "rhythm"):
+        shutil.copyfile(os.path.join(a.work, f"{name}.onnx"), os.path.join(MODEL_DIR, f"{name}.onnx"))
+    with open(os.path.join(a.work, "beat-golden.json")) as f:
+        beat_golden = json.load(f)
+    with open(os.path.join(a.work, "rhythm-golden.json")) as f:
+        rhythm_golden = json.load(f)
+    beat = card("beat", "ecg-arrhythmia", params.BEAT_LABELS, params.RR_FEATURES, params.BEAT_FRAMES,
+                params.BEAT_WINDOW_S, params.BEAT_WINDOW_S, [MITDB, SVDB], beat_metrics(m), beat_golden, {})
+    rhythm_training = [CINC] + ([MITDB, SVDB] if m["rhythmChosen"] == "pretrained" else [])
+    rhythm = card("rhythm", "ecg-rhythm", params.RHYTHM_LABELS, params.RHYTHM_FEATURES, params.RHYTHM_FRAMES,
+                  params.RHYTHM_WINDOW_S, params.RHYTHM_HOP_S, rhythm_training, rhythm_metrics(m), rhythm_golden,
+                  {"A": 0.5})
+    for name, c in (("beat", beat), ("rhythm", rhythm)):
+        with open(os.path.join(MODEL_DIR, f"{name}-card.json"), "w") as f:
+            json.dump(c, f, indent=1)
+    print(f"wrote {MODEL_DIR}: beat.onnx, rhythm.onnx, beat-card.json, rhythm-card.json")
+
+
+if __name__ == "__main__":
+    main()

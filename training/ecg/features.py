@@ -1,0 +1,63 @@
+"""Model inputs from a signal and its R peaks, exactly as io.ictal.ecg.internal.EcgFeatures builds
+them: spectrograms through the reference of the spectrogram service, RR features in seconds."""
+import math
+import os
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from ictal_training import spectrogram  # noqa: E402
+import params  # noqa: E402
+
+
+def _count(seconds, rate):
+    return int(math.floor(seconds * rate + 0.5))
+
+
+def window(x, fs, start_s, seconds):
+    """Samples [start, start + seconds) as Recording.read gives them; None where it leaves the signal."""
+    start = _count(start_s, fs)
+    n = _count(seconds, fs)
+    if start < 0 or start + n > len(x):
+        return None
+    return x[start:start + n]
+
+
+def stft_db(samples, fs):
+    """[frames][bins] decibels (float32), through the spectrogram service's reference."""
+    _, _, values = spectrogram.stft(samples, fs, params.STFT)
+    return values.astype(np.float32)
+
+
+def beat_rr(times, i):
+    """RR features of beat i, times in seconds: pre, post, local, long, pre/local, post/pre, pre/long."""
+    n = len(times)
+    pre = times[i] - times[i - 1] if i > 0 else (times[1] - times[0] if n > 1 else 1.0)
+    post = times[i + 1] - times[i] if i + 1 < n else pre
+    lo, hi = max(1, i - params.LOCAL_RR_BEATS // 2), min(n - 1, i + params.LOCAL_RR_BEATS // 2)
+    local = (times[hi] - times[lo - 1]) / (hi - lo + 1) if hi >= lo else pre
+    a = int(np.searchsorted(times, times[i] - params.LONG_RR_S, side="left"))
+    b = int(np.searchsorted(times, times[i] + params.LONG_RR_S, side="right")) - 1
+    long = (times[b] - times[a]) / (b - a) if b > a else local
+    return np.array([pre, post, local, long, pre / local, post / pre, pre / long], dtype=np.float32)
+
+
+def rhythm_rr(times, start_s, seconds):
+    """RR features of the beats in [start, start + seconds): mean RR, CV, RMSSD/mean,
+    fraction of |dRR| > 50 ms, median |dRR|/mean, beats per second."""
+    t = times[(times >= start_s) & (times < start_s + seconds)]
+    out = np.zeros(params.RHYTHM_FEATURES, dtype=np.float32)
+    out[5] = len(t) / seconds
+    if len(t) < 3:
+        return out
+    rr = np.diff(t)
+    mean = rr.mean()
+    d = np.diff(rr)
+    out[0] = mean
+    out[1] = rr.std() / mean
+    out[2] = math.sqrt((d * d).mean()) / mean
+    out[3] = (np.abs(d) > 0.05).mean()
+    out[4] = np.median(np.abs(d)) / mean
+    return out

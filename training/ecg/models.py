@@ -1,0 +1,39 @@
+"""Small spectrogram CNNs. The encoder takes [batch, 1, frames, bins] decibels of any length; each
+input is standardised inside the graph (so the lead's gain, mV or uV, does not matter), then
+pooled over time and frequency. The beat and rhythm models share the encoder's architecture, which
+is what lets the rhythm model start from the beat model's encoder (transfer learning)."""
+import torch
+from torch import nn
+
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(),
+            nn.Conv2d(8, 16, 3, stride=2, padding=1), nn.BatchNorm2d(16), nn.ReLU(),
+            nn.Conv2d(16, 32, 3, stride=2, padding=1), nn.BatchNorm2d(32), nn.ReLU())
+        self.width = 32
+
+    def forward(self, spec):
+        mean = spec.mean(dim=(2, 3), keepdim=True)
+        std = spec.std(dim=(2, 3), keepdim=True)
+        z = self.body((spec - mean) / (std + 1e-3))
+        return z.mean(dim=(2, 3))
+
+
+class SpectrogramRrNet(nn.Module):
+    """Encoder(spectrogram) and a small MLP on the RR features -> class probabilities."""
+
+    def __init__(self, rr_features, classes):
+        super().__init__()
+        self.encoder = Encoder()
+        self.rr = nn.Sequential(nn.Linear(rr_features, 16), nn.ReLU())
+        self.head = nn.Sequential(nn.Linear(self.encoder.width + 16, 32), nn.ReLU(), nn.Linear(32, classes))
+
+    def logits(self, spec, rr):
+        rr = torch.clamp(rr, 0.0, 5.0)
+        return self.head(torch.cat([self.encoder(spec), self.rr(rr)], dim=1))
+
+    def forward(self, spectrogram, rr):
+        return torch.softmax(self.logits(spectrogram, rr), dim=1)
