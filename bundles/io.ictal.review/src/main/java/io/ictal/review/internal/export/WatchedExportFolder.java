@@ -18,7 +18,6 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -28,10 +27,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Keeps a folder that a hospital pipeline watches up to date: every few seconds, each recording whose
  * items changed since the last look (a new item or a new decision) is exported again in every
- * configured format. Runs only when configured ({@code etc/io.ictal.review.watch.cfg} with a folder).
+ * configured format. Idle until a folder is configured ({@code folder} in
+ * {@code etc/io.ictal.review.watch.cfg}); the component stays active either way, so that status
+ * checks see nothing missing.
  */
-@Component(service = {}, immediate = true, configurationPid = WatchedExportFolder.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {}, immediate = true, configurationPid = WatchedExportFolder.PID)
 @Designate(ocd = WatchedExportFolder.Config.class)
 public final class WatchedExportFolder {
 
@@ -42,7 +42,8 @@ public final class WatchedExportFolder {
             description = "A folder kept up to date with the review queue's exports for the hospital's pipeline.")
     public @interface Config {
 
-        @AttributeDefinition(description = "The folder (absolute, or relative to Karaf's home)")
+        @AttributeDefinition(description = "The folder (absolute, or relative to Karaf's home); empty: no watched"
+                + " folder")
         String folder() default "";
 
         @AttributeDefinition(description = "Formats to write: bids, csv_bi, edf, json")
@@ -71,10 +72,12 @@ public final class WatchedExportFolder {
         if (config.interval_seconds() <= 0) {
             throw new ReviewException(PID + ": interval.seconds must be > 0, was " + config.interval_seconds());
         }
-        timer.scheduleWithFixedDelay(this::runSafely, 0, config.interval_seconds(), TimeUnit.SECONDS);
+        if (folder != null) {
+            timer.scheduleWithFixedDelay(this::runSafely, 0, config.interval_seconds(), TimeUnit.SECONDS);
+        }
     }
 
-    /** Without a timer: the caller calls {@link #run()}. */
+    /** Without a timer: the caller calls {@link #run()}. A null folder: nothing is ever exported. */
     public WatchedExportFolder(ReviewQueue queue, ReviewExports exports, Path folder, List<String> formats,
             ExportSelection selection) {
         this.queue = queue;
@@ -91,7 +94,7 @@ public final class WatchedExportFolder {
 
     private static Path folderOf(Config config) {
         if (config.folder().isBlank()) {
-            throw new ReviewException(PID + ": folder must name the folder to export into");
+            return null;
         }
         return Path.of(System.getProperty("karaf.home", "")).resolve(config.folder().trim());
     }
@@ -107,6 +110,9 @@ public final class WatchedExportFolder {
      * @return the ids of the recordings exported
      */
     public synchronized List<String> run() {
+        if (folder == null) {
+            return List.of();
+        }
         Map<String, String> now = queue.items(ReviewFilter.all()).stream().collect(Collectors.groupingBy(
                 ReviewItem::recordingId, Collectors.mapping(i -> i.id() + ":" + i.revision(), Collectors.joining(","))));
         List<String> changed = now.entrySet().stream().filter(e -> !e.getValue().equals(exported.get(e.getKey())))

@@ -95,6 +95,15 @@ class FolderExportsTest {
     }
 
     @Test
+    void withoutAFolderNothingIsWatched() {
+        queue.ingest("rec-a", List.of(seizure(10)));
+        WatchedExportFolder idle = new WatchedExportFolder(queue, exports, null, List.of("bids"),
+                ExportSelection.ACCEPTED);
+        assertEquals(List.of(), idle.run());
+        idle.stop();
+    }
+
+    @Test
     void theWatchedFolderFollowsNewItemsAndDecisions() throws IOException {
         Path watched = dir.resolve("watched");
         WatchedExportFolder watch = new WatchedExportFolder(queue, exports, watched, List.of("bids", "csv_bi"),
