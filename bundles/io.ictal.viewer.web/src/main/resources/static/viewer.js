@@ -6,7 +6,12 @@ const view = { name: null, duration: 0, start: 0, state: [], trends: [], review:
 const COLOURS = { 'csa/delta': '#4a6fa5', 'csa/theta': '#3c9d5d', 'csa/alpha': '#c98b1a', 'csa/beta': '#8a4fb0' };
 
 async function api(path, options) {
-  const response = await fetch('api/' + path, options);
+  const request = Object.assign({}, options);
+  if (request.method === 'POST') {
+    // The servlet refuses POSTs without it (cross-site request forgery guard).
+    request.headers = Object.assign({ 'X-Requested-With': 'ictal-viewer' }, request.headers);
+  }
+  const response = await fetch('api/' + path, request);
   const type = response.headers.get('Content-Type') || '';
   const body = type.startsWith('application/json') ? await response.json() : null;
   if (!response.ok) {
@@ -89,7 +94,13 @@ function showProgress() {
 
 function markers() { return view.state.flatMap((s) => s.markers); }
 
+let shownMarkers = '';
+
 function showMarkers() {
+  // Rebuilt only when something changed, so rows stay put (and clickable) between polls.
+  const signature = JSON.stringify([markers(), view.selected]);
+  if (signature === shownMarkers) { return; }
+  shownMarkers = signature;
   const body = $('markers').tBodies[0];
   body.innerHTML = '';
   for (const m of markers()) {
@@ -132,7 +143,12 @@ async function loadReview() {
   showReview();
 }
 
+let shownReview = '';
+
 function showReview() {
+  const signature = JSON.stringify(view.review);
+  if (signature === shownReview) { return; }
+  shownReview = signature;
   const body = $('review').tBodies[0];
   body.innerHTML = '';
   for (const item of view.review) {

@@ -160,7 +160,8 @@ public class AnalysisViewerTest {
 
     private static JsonElement http(String method, String url) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        request = method.equals("POST") ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
+        request = method.equals("POST") ? request.POST(HttpRequest.BodyPublishers.noBody())
+                .header("X-Requested-With", "ictal-viewer") : request.GET();
         return send(request.build());
     }
 
@@ -222,7 +223,7 @@ public class AnalysisViewerTest {
             decision.addProperty("reviewer", "itest reviewer");
             decision.addProperty("comment", "");
             send(HttpRequest.newBuilder(URI.create(base + "api/decide"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("X-Requested-With", "ictal-viewer")
                     .POST(HttpRequest.BodyPublishers.ofString(decision.toString())).build());
             ReviewItem decided = queue.item(first.get("id").getAsLong()).orElseThrow();
             assertEquals(ReviewState.CONFIRMED, decided.state());

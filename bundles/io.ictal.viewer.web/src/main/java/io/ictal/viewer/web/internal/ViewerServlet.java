@@ -50,6 +50,9 @@ public final class ViewerServlet extends HttpServlet {
 
     static final String PID = "io.ictal.viewer.web";
 
+    /** The header value every POST must carry (see doPost). */
+    static final String REQUESTED_WITH = "ictal-viewer";
+
     @ObjectClassDefinition(name = "Ictal reference viewer",
             description = "The web page that shows recordings with Ictal's markers and the review list.")
     public @interface Config {
@@ -141,6 +144,12 @@ public final class ViewerServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        // A page of another site in the reviewer's browser could POST here (the viewer has no login);
+        // a custom header makes such a request need a CORS preflight, which this servlet never grants.
+        if (!REQUESTED_WITH.equals(req.getHeader("X-Requested-With"))) {
+            error(resp, 403, "POST requests need the header X-Requested-With: " + REQUESTED_WITH);
+            return;
+        }
         handle(resp, () -> switch (path) {
             case "/api/open" -> viewer.open(req.getParameter("name"));
             case "/api/upload" -> viewer.upload(req.getParameter("name"), req.getInputStream());

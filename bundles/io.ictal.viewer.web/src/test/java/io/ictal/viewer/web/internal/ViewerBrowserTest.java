@@ -102,7 +102,7 @@ class ViewerBrowserTest {
         screenshot("01-opened.png");
 
         // Selecting the marker goes to it and shows its explanation image (a real, decodable PNG).
-        markers.get(0).click();
+        browser.findElement(By.cssSelector("#markers tr.marker")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("explanation-image")));
         wait.until(b -> (Boolean) ((JavascriptExecutor) b).executeScript(
                 "const i = document.getElementById('explanation-image'); return i.complete && i.naturalWidth > 0;"));
