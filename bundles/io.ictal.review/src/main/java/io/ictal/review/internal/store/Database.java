@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.Deque;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * One JDBC database: the embedded H2 file database or a PostgreSQL server. Connections come
@@ -31,6 +33,13 @@ public final class Database implements AutoCloseable {
     private final Driver driver;
     /** Kept open for H2, which closes an embedded database with its last connection. */
     private final Connection keepOpen;
+    /**
+     * Connections that finished a transaction cleanly, reused: opening a PostgreSQL connection
+     * (authentication included) costs more than most of our transactions. A connection whose
+     * transaction failed is closed instead, so a broken one never comes back.
+     */
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private static final int MAX_IDLE = 4;
 
     /**
      * @param url {@code jdbc:h2:...} or {@code jdbc:postgresql:...}
@@ -67,8 +76,11 @@ public final class Database implements AutoCloseable {
      * commit before it returns: with its default (500 ms) a killed process loses the last commits.
      */
     public static Database embeddedH2(Path directory) {
-        return new Database("jdbc:h2:file:" + directory.resolve("review").toAbsolutePath() + ";WRITE_DELAY=0", "",
-                "");
+        return new Database(embeddedH2Url(directory), "", "");
+    }
+
+    static String embeddedH2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("review").toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
     public Dialect dialect() {
@@ -100,13 +112,15 @@ public final class Database implements AutoCloseable {
      */
     public <T> T transaction(String what, Work<T> work) {
         for (int attempt = 1;; attempt++) {
-            try (Connection c = connect()) {
+            try {
+                Connection c = borrow();
                 try {
                     T result = work.run(c);
                     c.commit();
+                    release(c);
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    c.rollback();
+                    discard(c);
                     throw e;
                 }
             } catch (SQLException e) {
@@ -115,6 +129,34 @@ public final class Database implements AutoCloseable {
                 }
                 throw failure(what, e);
             }
+        }
+    }
+
+    /** An idle connection that still works (the server may have restarted meanwhile), or a new one. */
+    private Connection borrow() throws SQLException {
+        for (Connection c; (c = idle.pollFirst()) != null;) {
+            if (c.isValid(2)) {
+                return c;
+            }
+            discard(c);
+        }
+        return connect();
+    }
+
+    private void release(Connection c) throws SQLException {
+        if (idle.size() < MAX_IDLE) {
+            idle.addFirst(c);
+        } else {
+            c.close();
+        }
+    }
+
+    /** Rolls back what the failed transaction did (closing does too) and drops the connection. */
+    private static void discard(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // The transaction failed already; that is the error to report.
         }
     }
 
@@ -139,6 +181,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Connection c; (c = idle.pollFirst()) != null;) {
+            discard(c);
+        }
         if (keepOpen != null) {
             try {
                 keepOpen.close();

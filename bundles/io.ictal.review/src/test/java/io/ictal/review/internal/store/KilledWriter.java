@@ -4,7 +4,6 @@ import io.ictal.api.detection.Detection;
 import io.ictal.api.review.ReviewDecision;
 import io.ictal.api.review.ReviewFilter;
 import io.ictal.api.review.ReviewItem;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,9 @@ import java.util.stream.Collectors;
  * The process {@link KillDuringWritesTest} kills: writes to the queue as fast as it can and prints
  * {@code ACK ...} after each write returns, until it is killed.
  *
- * <p>{@code ingest DIR}: ingests batch after batch of {@value #BATCH} detections, one recording per
- * batch. {@code decide DIR}: confirms the pending items, alternately one at a time and five at once.
+ * <p>Arguments: {@code ingest|decide URL USER PASSWORD}. {@code ingest}: ingests batch after batch of
+ * {@value #BATCH} detections, one recording per batch. {@code decide}: confirms the pending items,
+ * alternately one at a time and five at once.
  */
 public final class KilledWriter {
 
@@ -38,7 +38,7 @@ public final class KilledWriter {
     }
 
     public static void main(String[] args) {
-        JdbcReviewQueue queue = new JdbcReviewQueue(Database.embeddedH2(Path.of(args[1])), Clock.systemUTC());
+        JdbcReviewQueue queue = new JdbcReviewQueue(new Database(args[1], args[2], args[3]), Clock.systemUTC());
         if (args[0].equals("ingest")) {
             for (int b = 0;; b++) {
                 queue.ingest(recording(b), batch(b));

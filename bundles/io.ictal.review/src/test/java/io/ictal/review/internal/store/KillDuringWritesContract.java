@@ -23,19 +23,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a forked JVM with SIGKILL while it ingests and while it decides, on the default embedded H2
- * database: afterwards nothing it acknowledged is lost, nothing is duplicated, a write in flight is
- * all there or not at all, and re-running the work completes it exactly.
+ * Kills a forked JVM with SIGKILL while it ingests and while it decides: afterwards nothing it
+ * acknowledged is lost, nothing is duplicated, a write in flight is all there or not at all, and
+ * re-running the work completes it exactly. Subclasses supply the database.
  */
-class KillDuringWritesTest {
+abstract class KillDuringWritesContract {
 
     private static final int ACKS_BEFORE_KILL = 20;
 
-    @TempDir
-    Path dir;
+    /** JDBC URL, user and password of an empty database. */
+    abstract String[] connection();
 
     @Test
     void killedDuringIngestion() throws Exception {
@@ -110,14 +109,16 @@ class KillDuringWritesTest {
     }
 
     private JdbcReviewQueue reopen() {
-        return new JdbcReviewQueue(Database.embeddedH2(dir), Clock.systemUTC());
+        String[] c = connection();
+        return new JdbcReviewQueue(new Database(c[0], c[1], c[2]), Clock.systemUTC());
     }
 
     /** Starts {@link KilledWriter}, waits for its acknowledgements, kills it with SIGKILL. */
     private List<String> runAndKill(String mode) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String[] c = connection();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KilledWriter.class.getName(), mode, dir.toString())
+                KilledWriter.class.getName(), mode, c[0], c[1], c[2])
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<String> acks = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
