@@ -38,6 +38,12 @@ public final class TestRecordings {
     /** As {@link #write(Path, String, double, double, boolean)} with a 300 uV 3 Hz burst over {@code [burstFrom, burstTo)} s. */
     public static Path write(Path dir, String name, double seconds, double sineHz, boolean withEcg, double burstFrom,
             double burstTo) throws IOException {
+        return write(dir, name, seconds, sineHz, withEcg, new double[][] {{burstFrom, burstTo}});
+    }
+
+    /** With 300 uV 3 Hz bursts over each {@code bursts[i] = {from, to}} (seconds). */
+    public static Path write(Path dir, String name, double seconds, double sineHz, boolean withEcg, double[][] bursts)
+            throws IOException {
         Path file = dir.resolve(name);
         List<SignalSpec> signals = new ArrayList<>();
         for (String label : EEG) {
@@ -56,7 +62,12 @@ public final class TestRecordings {
                 for (int s = 0; s < signals.size(); s++) {
                     for (int i = 0; i < RATE; i++) {
                         double t = second + (double) i / RATE;
-                        double burst = t >= burstFrom && t < burstTo ? 300 * Math.sin(2 * Math.PI * 3 * t) : 0;
+                        double burst = 0;
+                        for (double[] b : bursts) {
+                            if (t >= b[0] && t < b[1]) {
+                                burst = 300 * Math.sin(2 * Math.PI * 3 * t);
+                            }
+                        }
                         chunk[s][i] = (float) (50 * Math.sin(2 * Math.PI * sineHz * t) + burst + 5 * noise.nextGaussian());
                     }
                 }

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page in a real browser (Debian's headless Chromium through chromedriver): opens a generated
  * recording, sees the markers the workflow streams, the trend panel and an explanation, and confirms
- * a detection as a named reviewer; the confirmation must reach the queue. Screenshots go to
+ * one detection and edits another as a named reviewer; both decisions must reach the queue. Screenshots go to
  * target/viewer-screenshots/ for people to look at.
  */
 class ViewerBrowserTest {
@@ -55,8 +55,8 @@ class ViewerBrowserTest {
         assertTrue(installed || !"true".equals(System.getenv("CI")), missing);
         Assumptions.assumeTrue(installed, missing + ": the browser test is skipped");
         Path recordings = Files.createDirectories(dir.resolve("recordings"));
-        // Ten minutes of EEG with a one-minute burst at 4:00 (the "seizure").
-        recording = TestRecordings.write(recordings, "demo.edf", 600, 10, false, 240, 300);
+        // Ten minutes of EEG with a one-minute burst at 4:00 and a 30-s one at 7:00 (the "seizures").
+        recording = TestRecordings.write(recordings, "demo.edf", 600, 10, false, new double[][] {{240, 300}, {420, 450}});
         server = new TestServer(recordings, dir.resolve("uploads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -86,7 +86,7 @@ class ViewerBrowserTest {
     }
 
     @Test
-    void markersAppearOnTheOpenedRecordingAndAConfirmReachesTheQueue() throws Exception {
+    void markersAppearOnTheOpenedRecordingAndAConfirmAndAnEditReachTheQueue() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(server.baseUrl + "?open=demo.edf");
 
@@ -94,7 +94,7 @@ class ViewerBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#markers tr.marker")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "completed"));
         List<WebElement> markers = browser.findElements(By.cssSelector("#markers tr.marker"));
-        assertEquals(1, markers.size(), "one burst, one event");
+        assertEquals(2, markers.size(), "two bursts, two events");
         assertEquals("0:04:00", markers.get(0).findElements(By.tagName("td")).get(0).getText());
         // The trend panel: the classifier's probability and the workflow's CSA bands.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legend"), "CSA alpha"));
@@ -115,13 +115,28 @@ class ViewerBrowserTest {
         browser.findElement(By.cssSelector("#review tr.review-item button.confirm")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#review tr.review-item td.state"),
                 "CONFIRMED"));
-        screenshot("03-confirmed.png");
+
+        // The second one she edits: it started 5 s later than detected.
+        By second = By.cssSelector("#review tr.review-item:nth-child(2)");
+        browser.findElement(second).findElement(By.cssSelector("button.edit")).click();
+        WebElement onset = browser.findElement(second).findElement(By.cssSelector("input.edit-onset"));
+        assertEquals("420.0", onset.getAttribute("value"));
+        onset.clear();
+        onset.sendKeys("425");
+        browser.findElement(second).findElement(By.cssSelector("button.save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#review tr.review-item:nth-child(2) td.state"), "EDITED"));
+        assertEquals("0:07:05", browser.findElement(second).findElements(By.tagName("td")).get(0).getText());
+        screenshot("03-reviewed.png");
 
         List<ReviewItem> items = server.queue.items(recording.toAbsolutePath().normalize().toString());
-        assertEquals(1, items.size());
+        assertEquals(2, items.size());
         assertEquals(ReviewState.CONFIRMED, items.get(0).state());
         assertEquals("Dr. Rivera", items.get(0).reviewer());
         assertEquals(240, items.get(0).detection().onsetSeconds(), 1e-9);
         assertEquals(60, items.get(0).detection().durationSeconds(), 1e-9);
+        assertEquals(ReviewState.EDITED, items.get(1).state());
+        assertEquals(425, items.get(1).editedOnsetSeconds(), 1e-9);
+        assertEquals(450, items.get(1).editedOffsetSeconds(), 1e-9);
     }
 }
