@@ -38,7 +38,8 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * The booted assembly runs the review queue on its embedded H2 database under data/: ingest (twice,
  * idempotent), decide in the shell, a stale decision is a conflict, and every exporter (EDF+ through
- * the recording writer) writes its file through ictal:queue-export.
+ * the recording writer) writes its file through ictal:queue-export; clusters are listed and decided in
+ * the shell.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -116,5 +117,24 @@ public class ReviewQueueRoundTripTest {
                 + " --out " + out.resolve("all"));
         assertTrue(all, all.contains("all items with their state"));
         assertTrue(Files.readString(out.resolve("all").resolve("itest-rec.review.json")).contains("\"PENDING\""));
+
+        // Clustering-assisted review in the shell: list the clusters, decide all their items in one command.
+        queue.ingest("itest-rec-2", List.of(
+                new Detection("a", "seizure-detection", "seizure", 10, 20, List.of(), 0.7, model, Map.of(), null),
+                new Detection("b", "seizure-detection", "seizure", 90, 22, List.of(), 0.72, model, Map.of(), null)));
+        JsonArray clusters = JsonParser.parseString(IctalKaraf.execute(sessionFactory,
+                "ictal:queue-clusters --json --recording itest-rec-2")).getAsJsonObject().getAsJsonArray("clusters");
+        StringBuilder ids = new StringBuilder();
+        int clustered = 0;
+        for (var cluster : clusters) {
+            for (var id : cluster.getAsJsonObject().getAsJsonArray("items")) {
+                ids.append(' ').append(id.getAsLong());
+                clustered++;
+            }
+        }
+        assertEquals(2, clustered);
+        String rejected = IctalKaraf.execute(sessionFactory, "ictal:queue-decide --reject --reviewer carol" + ids);
+        assertTrue(rejected, rejected.contains("REJECTED by carol (revision 1)"));
+        assertTrue(queue.items("itest-rec-2").stream().allMatch(i -> i.state() == ReviewState.REJECTED));
     }
 }
