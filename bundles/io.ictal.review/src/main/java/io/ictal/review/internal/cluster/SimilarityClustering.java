@@ -185,8 +185,9 @@ public final class SimilarityClustering implements ReviewClustering {
                     }
                 }
             } catch (IOException | RecordingFormatException | RuntimeException ex) {
-                LOG.log(Level.INFO, "recording '" + e.getKey() + "' (" + descriptor.file() + ") cannot be read for"
-                        + " clustering; its items are compared on their detection scores: " + ex.getMessage());
+                // The file name is not logged: hospitals name files after patients.
+                LOG.log(Level.INFO, "recording '" + e.getKey() + "' cannot be read for clustering; its items are"
+                        + " compared on their detection scores (" + ex.getClass().getSimpleName() + ")");
             }
         }
         return features;
