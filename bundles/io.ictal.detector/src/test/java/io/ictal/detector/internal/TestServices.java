@@ -1,0 +1,83 @@
+package io.ictal.detector.internal;
+
+import io.ictal.api.model.ModelCard;
+import io.ictal.api.model.ModelRegistry;
+import io.ictal.api.spectrogram.SpectrogramService;
+import io.ictal.inference.internal.ShippedModel;
+import io.ictal.spectrogram.internal.SpectrogramComponent;
+import java.lang.annotation.Annotation;
+
+/** The real services, built without a framework as DS would build them. */
+final class TestServices {
+
+    static final SpectrogramService SPECTROGRAM = new SpectrogramComponent(new SpectrogramComponent.Config() {
+        @Override
+        public int threads() {
+            return 1;
+        }
+
+        @Override
+        public double blockSeconds() {
+            return 600;
+        }
+
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return SpectrogramComponent.Config.class;
+        }
+    });
+
+    private TestServices() {
+    }
+
+    static ModelRegistry registry() throws Exception {
+        return ShippedModel.registry();
+    }
+
+    static ModelCard card() throws Exception {
+        return registry().active(ModelCard.TASK_SEIZURE_DETECTION).orElseThrow();
+    }
+
+    static SeizureDetector detector(ModelRegistry registry) {
+        return new SeizureDetector(registry, SPECTROGRAM, config(2, 3, 10, 30, 32, 2));
+    }
+
+    static DetectorConfig config(int top, int smoothing, double minDuration, double mergeGap, int batch, int threads) {
+        return new DetectorConfig() {
+            @Override
+            public int topChannels() {
+                return top;
+            }
+
+            @Override
+            public int smoothingWindows() {
+                return smoothing;
+            }
+
+            @Override
+            public double minDurationSeconds() {
+                return minDuration;
+            }
+
+            @Override
+            public double mergeGapSeconds() {
+                return mergeGap;
+            }
+
+            @Override
+            public int batchWindows() {
+                return batch;
+            }
+
+            @Override
+            public int imageThreads() {
+                return threads;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return DetectorConfig.class;
+            }
+        };
+    }
+}

@@ -1,0 +1,147 @@
+"""Loaders: real EEG segments from ../shared/data/eeg and simulated recordings from the Java simulator,
+all resampled to params.RATE_HZ and cut into params.WINDOW_SECONDS windows; images exactly as the Java
+SpectrogramService makes them (training/ictal_training/spectrogram.py, checked against Java by
+io.ictal.detector's tests)."""
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import numpy as np
+from scipy import io as sio
+from scipy import signal as sps
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from ictal_training import spectrogram  # noqa: E402
+
+import edf  # noqa: E402
+import params  # noqa: E402
+
+# The bipolar "double banana" the Java detector derives from referential 10-20 recordings.
+DOUBLE_BANANA = [("Fp1", "F7"), ("F7", "T7"), ("T7", "P7"), ("P7", "O1"), ("Fp2", "F8"), ("F8", "T8"), ("T8", "P8"),
+                 ("P8", "O2"), ("Fp1", "F3"), ("F3", "C3"), ("C3", "P3"), ("P3", "O1"), ("Fp2", "F4"), ("F4", "C4"),
+                 ("C4", "P4"), ("P4", "O2"), ("Fz", "Cz"), ("Cz", "Pz")]
+
+WINDOW = int(round(params.WINDOW_SECONDS * params.RATE_HZ))
+HOP = int(round(params.HOP_SECONDS * params.RATE_HZ))
+
+
+def window_starts(length):
+    """Window starts at every hop; plus one flush with the end when the hops leave the tail uncovered."""
+    starts = list(range(0, length - WINDOW + 1, HOP))
+    if starts and starts[-1] + WINDOW < length:
+        starts.append(length - WINDOW)
+    return starts
+
+
+def image(x):
+    return spectrogram.image(x, params.RATE_HZ, params.IMAGE).astype(np.float32)
+
+
+def bonn(root):
+    """Bonn: yields (set letter, file, signal at RATE_HZ). Sets A-D non-ictal, E ictal."""
+    with zipfile.ZipFile(os.path.join(root, "bonn", "Bonn EEG dataset.zip")) as z:
+        for name in sorted(z.namelist()):
+            if not name.lower().endswith(".txt"):
+                continue
+            x = np.loadtxt(io.BytesIO(z.read(name)))
+            target = int(round(len(x) * params.RATE_HZ / 173.61))
+            yield name.split("/")[0][0], name, sps.resample(x, target)
+
+
+def delhi(root):
+    """Delhi: yields (ictal|interictal|preictal, file, signal at RATE_HZ) from 200 Hz."""
+    with zipfile.ZipFile(os.path.join(root, "delhi", "Delhi dataset.zip")) as z:
+        for name in sorted(z.namelist()):
+            if not name.endswith(".mat"):
+                continue
+            kind = name.split("/")[1]
+            m = sio.loadmat(io.BytesIO(z.read(name)))
+            x = np.asarray(m[kind], dtype=np.float64).reshape(-1)
+            yield kind, name, sps.resample_poly(x, 32, 25)
+
+
+def chbmit(root):
+    """CHB-MIT segments: yields (patient, file, ictal?, [23][2561] at 256 Hz, bipolar)."""
+    base = os.path.join(root, "chbmit-segments")
+    for patient in sorted(os.listdir(base)):
+        for name in sorted(os.listdir(os.path.join(base, patient))):
+            if name.endswith(".npy"):
+                yield patient, name, "_ictal" in name, np.load(os.path.join(base, patient, name))
+
+
+def simulator_classpath():
+    repo = os.path.abspath(os.path.join(HERE, "..", ".."))
+    m2 = os.path.expanduser("~/.m2/repository/io/ictal")
+    return ":".join([
+        os.path.join(repo, "bundles/io.ictal.simulator/target/io.ictal.simulator-0.1.0-SNAPSHOT.jar"),
+        os.path.join(m2, "io.ictal.api/0.1.0-SNAPSHOT/io.ictal.api-0.1.0-SNAPSHOT.jar"),
+        os.path.join(m2, "io.ictal.edf/0.1.0-SNAPSHOT/io.ictal.edf-0.1.0-SNAPSHOT.jar")])
+
+
+def simulate(out_dir, seed, hours, per_hour):
+    """Runs the Java simulator (one simulator, no Python copy); returns (edf path, truth list)."""
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, f"sim-{seed}.edf")
+    truth = os.path.join(out_dir, f"sim-{seed}.json")
+    if not (os.path.exists(path) and os.path.exists(truth)):
+        subprocess.run(["java", "-cp", simulator_classpath(), "io.ictal.simulator.internal.SimulatorMain", path,
+                        "--hours", str(hours), "--seed", str(seed), "--seizures-per-hour", str(per_hour),
+                        "--truth", truth], check=True, stdout=subprocess.DEVNULL)
+    with open(truth) as f:
+        return path, json.load(f)["seizures"]
+
+
+def bipolar(path):
+    """Double-banana derivations of a simulated recording: (pair names, [pair][sample])."""
+    labels, rate, data = edf.read(path)
+    assert rate == params.RATE_HZ, f"{path}: rate {rate}"
+    index = {lab.split(" ")[-1].split("-")[0]: i for i, lab in enumerate(labels)}
+    pairs = [(a, b) for a, b in DOUBLE_BANANA if a in index and b in index]
+    return pairs, np.stack([data[index[a]] - data[index[b]] for a, b in pairs])
+
+
+def simulated_windows(path, truth, rng, background_per_hour):
+    """Per-channel training images from a simulated recording.
+
+    Positive: a pair with an involved electrode (the focus or an early joiner, or any involved one from
+    15 s into the seizure), window inside the seizure from 2 s after onset. Negative: windows at least
+    10 s before / 30 s after every seizure, a random subset (artifacts included as they fall).
+    Ambiguous windows are left out.
+    """
+    pairs, x = bipolar(path)
+    images, labels = [], []
+    length = x.shape[1]
+    starts = window_starts(length)
+    for s in truth:
+        early = set(s["channels"][:3])
+        involved = set(s["channels"])
+        for start in starts:
+            t0, t1 = start / params.RATE_HZ, (start + WINDOW) / params.RATE_HZ
+            if t0 < s["onset"] + 2 or t1 > s["onset"] + s["duration"]:
+                continue
+            for p, (a, b) in enumerate(pairs):
+                chosen = early if t0 < s["onset"] + 15 else involved
+                if a in chosen or b in chosen:
+                    images.append(image(x[p, start:start + WINDOW]))
+                    labels.append(1)
+    quiet = [st for st in starts if all(st / params.RATE_HZ + params.WINDOW_SECONDS < s["onset"] - 10
+                                        or st / params.RATE_HZ > s["onset"] + s["duration"] + 30 for s in truth)]
+    count = int(background_per_hour * length / params.RATE_HZ / 3600)
+    for k in rng.choice(len(quiet) * len(pairs), size=min(count, len(quiet) * len(pairs)), replace=False):
+        start, p = quiet[k // len(pairs)], k % len(pairs)
+        images.append(image(x[p, start:start + WINDOW]))
+        labels.append(0)
+    return images, labels
+
+
+def shared_root():
+    """../shared/data/eeg next to the checkout, or $ICTAL_SHARED_DATA/eeg."""
+    base = os.environ.get("ICTAL_SHARED_DATA", os.path.join(HERE, "..", "..", "..", "shared", "data"))
+    root = os.path.join(os.path.abspath(base), "eeg")
+    if not os.path.isdir(root):
+        raise SystemExit(f"the shared EEG folder {root} is absent: set ICTAL_SHARED_DATA")
+    return root

@@ -1,0 +1,116 @@
+#!/usr/bin/python3
+"""Event-level evaluation of the Java detector end to end on long simulated recordings whose seeds were
+never used in training, scored with the SzCORE rules; its printed output is the only source of the
+card's event metrics (WORK/metrics-events.json, then card.py rebuilds the card).
+
+SzCORE (Dan et al. 2024): events < 90 s apart are merged and events > 5 min split, in both the reference
+and the detections; a detection counts when it overlaps a reference event widened by 30 s before and
+60 s after; sensitivity over reference events, precision over detections, false alarms per 24 h.
+
+    mvn -B -q install -DskipTests -f bundles/io.ictal.detector/pom.xml   # and the modules it runs with
+    /usr/bin/python3 training/detector/evaluate_events.py --hours 24 --recordings 2
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, HERE)
+import card  # noqa: E402
+
+SEEDS_FROM = 901  # training uses 101-112, validation 201-203, the Java tests 4242
+MERGE_GAP, MAX_EVENT, BEFORE, AFTER = 90.0, 300.0, 30.0, 60.0
+
+
+def classpath():
+    out = subprocess.run(["bash", "-c", f"ICTAL_ROOT={REPO}; . {REPO}/benchmarks/detector/classpath.sh; "
+                          "echo \"$DETECTOR_CP|$SIMULATOR_CP|$MODEL_JAR\""], check=True, capture_output=True,
+                         text=True).stdout.strip()
+    return out.split("|")
+
+
+def preprocess(events):
+    """SzCORE: merge events closer than 90 s, split events longer than 5 min. events: [(onset, offset)]."""
+    merged = []
+    for on, off in sorted(events):
+        if merged and on - merged[-1][1] < MERGE_GAP:
+            merged[-1][1] = max(merged[-1][1], off)
+        else:
+            merged.append([on, off])
+    out = []
+    for on, off in merged:
+        while off - on > MAX_EVENT:
+            out.append((on, on + MAX_EVENT))
+            on += MAX_EVENT
+        out.append((on, off))
+    return out
+
+
+def score(reference, hypothesis):
+    reference, hypothesis = preprocess(reference), preprocess(hypothesis)
+
+    def overlaps(h, r):
+        return h[0] < r[1] + AFTER and h[1] > r[0] - BEFORE
+    found = sum(1 for r in reference if any(overlaps(h, r) for h in hypothesis))
+    correct = sum(1 for h in hypothesis if any(overlaps(h, r) for r in reference))
+    return len(reference), found, len(hypothesis), correct
+
+
+def main(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--work", default="/tmp/ictal-detector-work")
+    p.add_argument("--hours", type=float, default=24)
+    p.add_argument("--recordings", type=int, default=2)
+    p.add_argument("--seizures-per-hour", type=float, default=0.5)
+    a = p.parse_args(argv)
+    detector_cp, simulator_cp, model_jar = classpath()
+    os.makedirs(os.path.join(a.work, "events"), exist_ok=True)
+    totals = [0, 0, 0, 0]
+    seeds = list(range(SEEDS_FROM, SEEDS_FROM + a.recordings))
+    files, truths = [], []
+    for seed in seeds:
+        path = os.path.join(a.work, "events", f"sim-{seed}-{a.hours:g}h.edf")
+        truth = path[:-4] + ".json"
+        if not os.path.exists(truth):
+            subprocess.run(["java", "-cp", simulator_cp, "io.ictal.simulator.internal.SimulatorMain", path, "--hours",
+                            str(a.hours), "--seed", str(seed), "--seizures-per-hour", str(a.seizures_per_hour),
+                            "--truth", truth], check=True)
+        files.append(path)
+        with open(truth) as f:
+            truths.append(json.load(f)["seizures"])
+    out = subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", detector_cp,
+                          "io.ictal.inference.internal.DetectorBench", model_jar] + files,
+                         check=True, capture_output=True, text=True).stdout
+    runs = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    for seed, truth, run in zip(seeds, truths, runs):
+        reference = [(s["onset"], s["onset"] + s["duration"]) for s in truth]
+        hypothesis = [(e["onset"], e["onset"] + e["duration"]) for e in run["events"]]
+        n_ref, found, n_hyp, correct = score(reference, hypothesis)
+        totals = [t + v for t, v in zip(totals, (n_ref, found, n_hyp, correct))]
+        print(json.dumps({"seed": seed, "hours": a.hours, "seizures": n_ref, "found": found, "detections": n_hyp,
+                          "correct": correct, "seconds": run["seconds"], "peakHeapMB": run["peakHeapMB"],
+                          "missed": [r for r in preprocess(reference)
+                                     if not any(h[0] < r[1] + AFTER and h[1] > r[0] - BEFORE
+                                                for h in preprocess(hypothesis))],
+                          "falseAlarms": [h for h in preprocess(hypothesis)
+                                          if not any(h[0] < r[1] + AFTER and h[1] > r[0] - BEFORE
+                                                     for r in preprocess(reference))]}))
+    n_ref, found, n_hyp, correct = totals
+    sensitivity = found / n_ref if n_ref else float("nan")
+    precision = correct / n_hyp if n_hyp else float("nan")
+    f1 = 2 * sensitivity * precision / (sensitivity + precision) if sensitivity + precision > 0 else 0.0
+    hours = a.hours * a.recordings
+    result = {"recordings": a.recordings, "hours": hours, "seeds": f"{seeds[0]}-{seeds[-1]}", "seizures": n_ref,
+              "sensitivity": round(sensitivity, 4), "precision": round(precision, 4), "f1": round(f1, 4),
+              "falseAlarmsPer24h": round((n_hyp - correct) / hours * 24, 3)}
+    print(json.dumps(result))
+    with open(os.path.join(a.work, "metrics-events.json"), "w") as f:
+        json.dump(result, f, indent=1)
+    card.write(a.work)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,21 @@
+"""The detector's input contract: one place for the numbers the card, training and evaluation share."""
+
+RATE_HZ = 256           # every signal is resampled to this before windowing (the card's samplingRateHz)
+WINDOW_SECONDS = 4.0    # one classified window (Delhi's segments are 5.12 s: longer windows would lose them)
+HOP_SECONDS = 2.0       # 50 % overlap
+
+# ImageParameters / StftParameters exactly as the card carries them (field names of the Java records).
+IMAGE = {
+    "stft": {"windowSeconds": 1.0, "hopSeconds": 0.25, "taper": "HANN", "detrend": "CONSTANT",
+             "scale": "DECIBEL", "minHz": 0.0, "maxHz": 32.0, "resampleToHz": float(RATE_HZ)},
+    "imageSeconds": WINDOW_SECONDS, "height": 32, "width": 16, "range": "FIXED",
+    "minDb": -20.0, "maxDb": 50.0, "colourMap": "JET",
+}
+
+# Channel probabilities -> recording probability: the mean of the TOP_K most seizure-like channels
+# (one channel alone, an electrode pop, cannot raise it as much as a focal discharge on two).
+TOP_K = 2
+
+# Event post-processing (the card's "thresholds" holds ON; the rest are in the card's notes and
+# io.ictal.detector's EventFinder): moving average over SMOOTH_WINDOWS windows, hysteresis.
+SMOOTH_WINDOWS = 3
