@@ -113,8 +113,9 @@ public class ReviewQueueRoundTripTest {
         byte[] edf = Files.readAllBytes(out.resolve("itest-rec_annotations.edf"));
         assertTrue("an EDF+ header", new String(edf, 192, 5, java.nio.charset.StandardCharsets.US_ASCII)
                 .equals("EDF+C"));
-        String all = IctalKaraf.execute(sessionFactory, "ictal:queue-export --format json --all --recording itest-rec"
-                + " --out " + out.resolve("all"));
+        // The --option=value form, which bin/ictal passes through unchanged.
+        String all = IctalKaraf.execute(sessionFactory, "ictal:queue-export --format=json --all --recording=itest-rec"
+                + " --out=" + out.resolve("all"));
         assertTrue(all, all.contains("all items with their state"));
         assertTrue(Files.readString(out.resolve("all").resolve("itest-rec.review.json")).contains("\"PENDING\""));
 
