@@ -99,22 +99,38 @@ class ExportersTest {
     }
 
     @Test
-    void csvBiIsTheTuhBinaryFormat() throws IOException {
+    void csvBiIsTheTuhBinaryFormatCoveringTheRecording() throws IOException {
         assertEquals("""
                 # version = csv_v1.0.0
                 # bname = rec-01
                 # duration = 3600.00 secs
                 #
                 channel,start_time,stop_time,label,confidence
+                TERM,0.0000,10.1230,bckg,1.0000
                 TERM,10.1230,30.1230,seiz,0.9300
+                TERM,30.1230,92.5000,bckg,1.0000
                 TERM,92.5000,131.0000,seiz,0.7100
+                TERM,131.0000,3600.0000,bckg,1.0000
                 """, text(new CsvBiExporter(), batch(RECORDING, ExportSelection.ACCEPTED, false)));
         String all = text(new CsvBiExporter(), batch(RECORDING, ExportSelection.ALL, false));
-        assertTrue(all.contains("\n# rejected: TERM,400.0000,412.0000,seiz,0.5500\n"), all);
+        assertTrue(all.contains("TERM,131.0000,3600.0000,bckg,1.0000\n# rejected: TERM,400.0000,412.0000,seiz,0.5500\n"),
+                all);
         assertTrue(all.endsWith("# pending: TERM,900.0000,915.0000,seiz,0.6000\n"), all);
         String none = text(new CsvBiExporter(), new ExportBatch(RECORDING, List.of(), ExportSelection.ACCEPTED, false));
         assertTrue(none.endsWith("channel,start_time,stop_time,label,confidence\nTERM,0.0000,3600.0000,bckg,1.0000\n"),
                 none);
+    }
+
+    @Test
+    void csvBiMergesOverlappingEventsAndLeavesAnUnknownTailOut() throws IOException {
+        List<ReviewItem> overlapping = List.of(
+                new ReviewItem(1, "rec-x", detection("seizure", 10, 20, 0.6), ReviewState.CONFIRMED, "a", DECIDED, "", 1),
+                new ReviewItem(2, "rec-x", detection("GNSZ", 25, 15, 0.8), ReviewState.CONFIRMED, "a", DECIDED, "", 1));
+        String text = text(new CsvBiExporter(), new ExportBatch(RecordingDescriptor.unknown("rec-x"), overlapping,
+                ExportSelection.ACCEPTED, false));
+        assertTrue(text.endsWith("confidence\nTERM,0.0000,10.0000,bckg,1.0000\nTERM,10.0000,40.0000,seiz,0.8000\n"),
+                text);
+        assertTrue(!text.contains("# duration"), text);
     }
 
     @Test
