@@ -1,0 +1,47 @@
+package io.ictal.simulator.internal.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ictal.api.recording.Recording;
+import io.ictal.edf.internal.EdfRecordingReader;
+import io.ictal.edf.internal.EdfRecordingWriterService;
+import io.ictal.simulator.internal.EegSimulatorComponent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheRecordingWithTheChosenElectrodesAndListsTheSeizures() throws Exception {
+        SimulateCommand command = new SimulateCommand();
+        command.simulator = new EegSimulatorComponent(new EdfRecordingWriterService());
+        command.out = dir.resolve("demo.edf").toString();
+        command.hours = 0.5;
+        command.seed = 11;
+        command.seizuresPerHour = 6;
+        command.channels = "Fp1, F7, T3, C3, Cz";
+        PrintStream saved = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            command.execute();
+        } finally {
+            System.setOut(saved);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("1800 s, 5 electrodes + EKG, seed 11"), text);
+        assertTrue(text.contains("FOCAL_EVOLVING focus"), "6 per hour over 30 min lists seizures: " + text);
+        try (Recording r = new EdfRecordingReader().open(Path.of(command.out))) {
+            assertEquals(6, r.header().dataSignals().size());
+            assertEquals("EEG T7-REF", r.header().dataSignals().get(2).label());
+        }
+    }
+}
