@@ -39,10 +39,8 @@ else
   file="$(cd "$recordings" && pwd)/demo.edf"
   if [[ ! -f "$file" ]]; then
     echo "run.sh: simulating a 15-minute demo EEG with a seizure ($file) ..." >&2
-    if "$ictal" simulate --help >/dev/null 2>&1; then
-      "$ictal" simulate "$file" --hours 0.25 --seed 7
-    else
-      # No ictal:simulate in this distribution: run the simulator bundle's main class directly.
+    if ! "$ictal" simulate "$file" --hours 0.25 --seed 7 2>/dev/null; then
+      # No (working) ictal:simulate in this distribution: run the simulator bundle's main class.
       jar() { ls bundles/"$1"/target/"$1"-*.jar | grep -v -- '-tests.jar' | head -1; }
       java -cp "$(jar io.ictal.simulator):$(jar io.ictal.api):$(jar io.ictal.edf)" \
         io.ictal.simulator.internal.SimulatorMain "$file" --seconds 900 --seed 7
