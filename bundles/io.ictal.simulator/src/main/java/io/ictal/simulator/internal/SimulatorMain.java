@@ -43,13 +43,21 @@ public final class SimulatorMain {
         }
     }
 
-    static void run(String[] args, PrintStream out) throws IOException, ReflectiveOperationException {
-        if (args.length == 0 || args[0].startsWith("--")) {
-            throw new IllegalArgumentException("usage: SimulatorMain OUT.edf [--hours H | --seconds S] [--seed N] "
-                    + "[--seizures-per-hour R] [--seizure ONSET:DURATION:FOCUS]... [--channels Fp1,Fp2,...] "
-                    + "[--no-ekg] [--no-artifacts] [--truth TRUTH.json]");
-        }
-        Path file = Path.of(args[0]);
+    /** What the command line asks for. */
+    public record Options(Path file, SimulationSpec spec, Path truth) {
+    }
+
+    public static final String USAGE = "usage: OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] "
+            + "[--seizure ONSET:DURATION:FOCUS]... [--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] "
+            + "[--truth TRUTH.json] (options before or after OUT.edf)";
+
+    /**
+     * Parses the options shared by this main and {@code ictal:simulate}.
+     *
+     * @throws IllegalArgumentException naming the option and what was expected
+     */
+    public static Options parse(List<String> args) {
+        Path file = null;
         double seconds = 3600;
         long seed = 1;
         double perHour = 1;
@@ -58,16 +66,24 @@ public final class SimulatorMain {
         boolean artifacts = true;
         List<SimulatedSeizure> explicit = new ArrayList<>();
         Path truth = null;
-        for (int i = 1; i < args.length; i++) {
-            String option = args[i];
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
             switch (option) {
                 case "--no-ekg" -> ekg = false;
                 case "--no-artifacts" -> artifacts = false;
                 default -> {
-                    if (i + 1 >= args.length) {
+                    if (!option.startsWith("--")) {
+                        if (file != null) {
+                            throw new IllegalArgumentException("one output file expected, got " + file + " and " + option
+                                    + "; " + USAGE);
+                        }
+                        file = Path.of(option);
+                        continue;
+                    }
+                    if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException("option " + option + " needs a value");
                     }
-                    String value = args[++i];
+                    String value = args.get(++i);
                     switch (option) {
                         case "--hours" -> seconds = number(option, value) * 3600;
                         case "--seconds" -> seconds = number(option, value);
@@ -76,21 +92,36 @@ public final class SimulatorMain {
                         case "--channels" -> electrodes = Arrays.stream(value.split(",")).map(String::trim).toList();
                         case "--seizure" -> explicit.add(seizure(value));
                         case "--truth" -> truth = Path.of(value);
-                        default -> throw new IllegalArgumentException("unknown option " + option);
+                        default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
                     }
                 }
             }
         }
-        SimulationSpec spec = new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts);
+        if (file == null) {
+            throw new IllegalArgumentException("no output file; " + USAGE);
+        }
+        return new Options(file, new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts),
+                truth);
+    }
+
+    static void run(String[] args, PrintStream out) throws IOException, ReflectiveOperationException {
+        Options options = parse(List.of(args));
         RecordingWriterService writer = (RecordingWriterService) Class.forName(WRITER_CLASS)
                 .getDeclaredConstructor().newInstance();
         long started = System.nanoTime();
-        List<SimulatedSeizure> seizures = new EegSimulatorComponent(writer).write(spec, file);
-        out.printf(Locale.ROOT, "wrote %s: %.0f s, %d electrodes%s, seed %d, %d seizures in %.1f s%n", file, seconds,
-                electrodes.size(), ekg ? " + EKG" : "", seed, seizures.size(), (System.nanoTime() - started) / 1e9);
-        if (truth != null) {
-            Files.writeString(truth, json(seizures), StandardCharsets.UTF_8);
+        List<SimulatedSeizure> seizures = new EegSimulatorComponent(writer).write(options.spec(), options.file());
+        out.println(describe(options.file(), options.spec(), seizures) + String.format(Locale.ROOT, " (%.1f s)",
+                (System.nanoTime() - started) / 1e9));
+        if (options.truth() != null) {
+            Files.writeString(options.truth(), json(seizures), StandardCharsets.UTF_8);
         }
+    }
+
+    /** One line: file, length, electrodes, seed, number of seizures. */
+    public static String describe(Path file, SimulationSpec spec, List<SimulatedSeizure> seizures) {
+        return String.format(Locale.ROOT, "wrote %s: %.0f s, %d electrodes%s, seed %d, %d seizures", file,
+                spec.durationSeconds(), spec.electrodes().size(), spec.ekg() ? " + EKG" : "", spec.seed(),
+                seizures.size());
     }
 
     private static double number(String option, String value) {
@@ -110,7 +141,7 @@ public final class SimulatorMain {
                 SeizureType.FOCAL_EVOLVING, parts[2], List.of());
     }
 
-    static String json(List<SimulatedSeizure> seizures) {
+    public static String json(List<SimulatedSeizure> seizures) {
         StringBuilder b = new StringBuilder("{\"seizures\": [");
         for (int i = 0; i < seizures.size(); i++) {
             SimulatedSeizure s = seizures.get(i);

@@ -23,11 +23,10 @@ class SimulateCommandTest {
     void writesTheRecordingWithTheChosenElectrodesAndListsTheSeizures() throws Exception {
         SimulateCommand command = new SimulateCommand();
         command.simulator = new EegSimulatorComponent(new EdfRecordingWriterService());
-        command.out = dir.resolve("demo.edf").toString();
-        command.hours = 0.5;
-        command.seed = 11;
-        command.seizuresPerHour = 6;
-        command.channels = "Fp1, F7, T3, C3, Cz";
+        Path out = dir.resolve("demo.edf");
+        // Options after the file, as run.sh and bin/ictal write them.
+        command.args = java.util.List.of(out.toString(), "--hours", "0.5", "--seed", "11", "--seizures-per-hour", "6",
+                "--channels", "Fp1, F7, T3, C3, Cz");
         PrintStream saved = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -37,11 +36,24 @@ class SimulateCommandTest {
             System.setOut(saved);
         }
         String text = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("1800 s, 5 electrodes + EKG, seed 11"), text);
+        assertTrue(text.contains("wrote " + out + ": 1800 s, 5 electrodes + EKG, seed 11"), text);
         assertTrue(text.contains("FOCAL_EVOLVING focus"), "6 per hour over 30 min lists seizures: " + text);
-        try (Recording r = new EdfRecordingReader().open(Path.of(command.out))) {
+        try (Recording r = new EdfRecordingReader().open(out)) {
             assertEquals(6, r.header().dataSignals().size());
             assertEquals("EEG T7-REF", r.header().dataSignals().get(2).label());
         }
+    }
+
+    @Test
+    void aMissingFileOrBadOptionIsNamed() {
+        SimulateCommand command = new SimulateCommand();
+        command.simulator = new EegSimulatorComponent(new EdfRecordingWriterService());
+        command.args = java.util.List.of("--hours", "1");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                command::execute);
+        assertTrue(e.getMessage().startsWith("ictal:simulate: no output file"), e.getMessage());
+        command.args = java.util.List.of("x.edf", "--hours", "many");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, command::execute);
+        assertTrue(e.getMessage().contains("option --hours: expected a number, was 'many'"), e.getMessage());
     }
 }
