@@ -81,29 +81,38 @@ final class Analysis {
         }
         describe();
         List<Runnable> tasks = new ArrayList<>();
-        for (Classifiers.Bound bound : services.classifiers().preferred()) {
+        List<Classifiers.Bound> installed = services.classifiers().preferred();
+        for (Classifiers.Bound bound : installed) {
             if (applies(bound)) {
                 int slot = tasks.size();
                 tasks.add(() -> runClassifier(slot, bound));
             }
         }
+        int classifierTasks = tasks.size();
         SpectrogramService spectrogram = services.spectrogram().get();
-        if (spectrogram != null && CsaTrend.appliesTo(recording)) {
+        if (spectrogram == null) {
+            note("no CSA: the spectrogram service is not running (feature ictal-spectrogram)");
+        } else if (!CsaTrend.appliesTo(recording)) {
+            note("no CSA: the recording has no EEG channel sampled at 16 Hz or more");
+        } else {
             int slot = tasks.size();
             tasks.add(() -> runCsa(slot, spectrogram));
-        } else if (spectrogram == null) {
-            note("no CSA: the spectrogram service is not running (feature ictal-spectrogram)");
         }
-        if (tasks.isEmpty()) {
-            closeRecording();
-            run.completed("nothing to run: no installed classifier applies to this recording and it has no EEG channel for a CSA");
-            return;
-        }
-        if (services.classifiers().preferred().isEmpty()) {
+        if (installed.isEmpty()) {
             note("no classifier is installed: no markers (install a classifier feature, e.g. ictal-detector)");
+        } else if (classifierTasks == 0) {
+            note("no installed classifier applies to this recording (installed: "
+                    + String.join(", ", installed.stream().map(Classifiers.Bound::task).toList()) + ")");
         }
         if (!recording.warnings().isEmpty()) {
             note(recording.warnings().size() + " format deviations overlooked (see ictal:info --lenient)");
+        }
+        if (tasks.isEmpty()) {
+            closeRecording();
+            synchronized (this) {
+                run.completed("nothing to run: " + String.join("; ", notes));
+            }
+            return;
         }
         fractions = new double[tasks.size()];
         remaining.set(tasks.size());

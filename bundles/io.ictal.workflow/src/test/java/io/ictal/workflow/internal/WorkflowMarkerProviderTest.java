@@ -286,6 +286,20 @@ class WorkflowMarkerProviderTest {
     }
 
     @Test
+    void whenNoInstalledClassifierAppliesTheSummarySaysWhichAreInstalled() throws Exception {
+        WorkflowMarkerProvider p = provider(1);
+        p.addClassifier(new FakeClassifier("ecg-arrhythmia", ChannelType.ECG, 5, Set.of(3), -1),
+                FakeClassifier.properties("ecg-arrhythmia", 1));
+        TestHost host = new TestHost();
+
+        p.start(new OpenedRecording("r", eegOnly), host);
+
+        String ending = host.awaitEnd();
+        assertTrue(ending.contains("no installed classifier applies to this recording (installed: ecg-arrhythmia)"),
+                ending);
+    }
+
+    @Test
     void ofTwoClassifiersForOneTaskOnlyTheHigherRankedRuns() throws Exception {
         WorkflowMarkerProvider p = provider(1);
         p.addClassifier(detector(Set.of(1), -1), FakeClassifier.properties("seizure-detection", 1));
@@ -319,6 +333,9 @@ class WorkflowMarkerProviderTest {
 
         p.start(new OpenedRecording("r", eegOnly), host);
 
-        assertTrue(host.awaitEnd().startsWith("completed: nothing to run"), host.ending);
+        String ending = host.awaitEnd();
+        assertTrue(ending.startsWith("completed: nothing to run: no CSA: the spectrogram service is not running"),
+                ending);
+        assertTrue(ending.contains("no classifier is installed"), ending);
     }
 }

@@ -166,8 +166,16 @@ public final class ViewerServlet extends HttpServlet {
             throw ViewerException.badRequest("the body must be a JSON object {id, revision, action, reviewer, comment,"
                     + " onset, offset}: " + e.getMessage());
         }
-        return viewer.decide(body.get("id").getAsLong(), body.get("revision").getAsLong(), text(body, "action"),
-                text(body, "reviewer"), text(body, "comment"), decimal(body, "onset"), decimal(body, "offset"));
+        long id;
+        long revision;
+        try {
+            id = body.get("id").getAsLong();
+            revision = body.get("revision").getAsLong();
+        } catch (NullPointerException | UnsupportedOperationException | IllegalStateException | NumberFormatException e) {
+            throw ViewerException.badRequest("the body needs numbers 'id' and 'revision' (the item as loaded)");
+        }
+        return viewer.decide(id, revision, text(body, "action"), text(body, "reviewer"), text(body, "comment"),
+                decimal(body, "onset"), decimal(body, "offset"));
     }
 
     private static String text(JsonObject body, String field) {

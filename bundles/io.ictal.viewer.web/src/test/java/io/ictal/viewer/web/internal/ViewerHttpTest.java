@@ -43,6 +43,12 @@ class ViewerHttpTest {
             HttpResponse<String> traversal = post(server.baseUrl + "api/open?name=..%2Fsecret.edf", true);
             assertEquals(400, traversal.statusCode());
 
+            HttpResponse<String> noItem = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl + "api/decide")).header("X-Requested-With", ViewerServlet.REQUESTED_WITH)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"confirm\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, noItem.statusCode(), noItem.body());
+
             HttpResponse<String> page = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.baseUrl)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
