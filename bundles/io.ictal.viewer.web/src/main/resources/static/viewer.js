@@ -294,7 +294,8 @@ function drawTrend() {
   const low = Math.min(...all); const high = Math.max(...all);
   const legend = [];
   for (const s of view.trends) {
-    const probability = s.unit === 'probability';
+    // Probabilities (by unit or name) on a fixed 0..1 scale; CSA bands share one dB scale.
+    const probability = s.unit === 'probability' || s.id.includes('probability');
     const colour = probability ? '#e63946' : COLOURS[s.id] || '#777';
     const y = probability ? (v) => h - 4 - v * (h - 8) : (v) => h - 4 - (v - low) / Math.max(1e-9, high - low) * (h - 8);
     g.strokeStyle = colour; g.lineWidth = probability ? 2 : 1;
