@@ -109,7 +109,42 @@ def main():
     for name, c in (("beat", beat), ("rhythm", rhythm)):
         with open(os.path.join(MODEL_DIR, f"{name}-card.json"), "w") as f:
             json.dump(c, f, indent=1)
-    print(f"wrote {MODEL_DIR}: beat.onnx, rhythm.onnx, beat-card.json, rhythm-card.json")
+    write_results(m)
+    print(f"wrote {MODEL_DIR}: beat.onnx, rhythm.onnx, beat-card.json, rhythm-card.json; training/ecg/RESULTS.md")
+
+
+DE_CHAZAL = {"N": (86.9, 99.2), "S": (75.9, 38.5), "V": (77.7, 81.9), "F": (89.4, 8.6)}
+
+
+def write_results(m):
+    lines = ["# ECG models: evaluation (written by card.py from train.py's metrics.json)", "",
+             "## Beats (AAMI), 5-fold record-wise cross-validation (a record's beats never in train and test)", "",
+             "Se = sensitivity, +P = positive predictivity (N beats subsampled per record and weighted back, see data.py).",
+             "de Chazal et al. 2004 (DS1 -> DS2, inter-patient): the goal for sensitivity.", "",
+             "| class | MIT-BIH DS1 Se | +P | SVDB Se | +P | all Se | +P | de Chazal 2004 DS2 Se | +P |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for label in params.BEAT_LABELS:
+        row = [label]
+        for db in ("mitdb", "svdb", "all"):
+            r = m["beat"][db][label]
+            row += [f"{100 * r['sensitivity']:.1f}% ({r['count']:.0f})" if r["sensitivity"] == r["sensitivity"] else "-",
+                    f"{100 * r['ppv']:.1f}%" if r["ppv"] == r["ppv"] else "-"]
+        row += [f"{DE_CHAZAL[label][0]}%", f"{DE_CHAZAL[label][1]}%"]
+        lines.append("| " + " | ".join(row) + " |")
+    lines += ["", "## Rhythm (CinC 2017 A00001-A00200), 5-fold record-wise cross-validation, record level", "",
+              "| start | F1 N | F1 A | F1 O | CinC F1 (mean N, A, O) |", "|---|---|---|---|---|"]
+    for start in ("scratch", "pretrained"):
+        r = m["rhythm"][start]
+        name = "from scratch" if start == "scratch" else "beat-model encoder (transfer)"
+        shipped = " (shipped)" if m["rhythmChosen"] == start else ""
+        lines.append(f"| {name}{shipped} | {r['f1']['N']:.3f} | {r['f1']['A']:.3f} | {r['f1']['O']:.3f} | "
+                     f"{r['cincF1']:.3f} |")
+    af = m["mitdbAf"]
+    lines += ["", f"Cross-database AF check of the shipped rhythm model on MIT-BIH 201 and 203 (10 s windows, "
+              f"{af['afWindows']} AF, {af['otherWindows']} other): window sensitivity {af['sensitivity']:.3f}, "
+              f"specificity {af['specificity']:.3f}.", ""]
+    with open(os.path.join(HERE, "RESULTS.md"), "w") as f:
+        f.write("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -151,25 +151,37 @@ final class EcgRun {
             int beat = nextBeat++;
             float[] window = window(peaks[beat] - beatHead.windowSeconds() / 2, beatHead.windowSeconds());
             if (window == null) {
+                if (!flushBeats(batch, pending)) {
+                    return false;
+                }
                 runs.gap();
                 continue;
             }
             batch.add(spectrogram(window, beatHead), RrFeatures.beat(peaks, peakCount, beat));
             pending.add(beat);
-            if (batch.full() || nextBeat == peakCount || peaks[nextBeat] >= horizon) {
-                if (listener.isCancelled()) {
-                    return false;
-                }
-                float[][] probabilities = batch.run(beatModel);
-                for (int k = 0; k < probabilities.length; k++) {
-                    double t = peaks[pending.get(k)];
-                    int label = argmax(probabilities[k]);
-                    runs.beat(t, label, probabilities[k]);
-                    trends.classified(t, beatHead.card().labels().get(label));
-                }
-                pending.clear();
+            if (batch.full() && !flushBeats(batch, pending)) {
+                return false;
             }
         }
+        return flushBeats(batch, pending);
+    }
+
+    /** Runs the beat model on the batch and hands the beats on in time order; false when cancelled. */
+    private boolean flushBeats(Batch batch, List<Integer> pending) throws ClassificationException {
+        if (pending.isEmpty()) {
+            return true;
+        }
+        if (listener.isCancelled()) {
+            return false;
+        }
+        float[][] probabilities = batch.run(beatModel);
+        for (int k = 0; k < probabilities.length; k++) {
+            double t = peaks[pending.get(k)];
+            int label = argmax(probabilities[k]);
+            runs.beat(t, label, probabilities[k]);
+            trends.classified(t, beatHead.card().labels().get(label));
+        }
+        pending.clear();
         return true;
     }
 
@@ -183,29 +195,42 @@ final class EcgRun {
             nextRhythmStart += rhythmHead.hopSeconds();
             float[] window = window(start, seconds);
             if (window == null) {
+                if (!flushRhythm(batch, starts)) {
+                    return false;
+                }
                 afEpisodes.gap();
                 continue;
             }
             batch.add(spectrogram(window, rhythmHead), RrFeatures.rhythm(peaks, peakCount, start, seconds));
             starts.add(start);
-            if (batch.full() || nextRhythmStart + seconds > limit + 1e-9) {
-                if (listener.isCancelled()) {
-                    return false;
-                }
-                float[][] probabilities = batch.run(rhythmModel);
-                int af = rhythmHead.labelIndex("A");
-                double[] afTrend = new double[probabilities.length];
-                for (int k = 0; k < probabilities.length; k++) {
-                    afEpisodes.window(starts.get(k), starts.get(k) + seconds, probabilities[k]);
-                    afTrend[k] = probabilities[k][af];
-                }
-                if (contiguous(starts)) {
-                    listener.trend(new Trend("ecg-af-probability", "AF probability (ECG)", "",
-                            starts.get(0) + seconds / 2, rhythmHead.hopSeconds(), afTrend));
-                }
-                starts.clear();
+            if (batch.full() && !flushRhythm(batch, starts)) {
+                return false;
             }
         }
+        return flushRhythm(batch, starts);
+    }
+
+    /** Runs the rhythm model on the batch, feeds the AF episodes and the AF-probability trend; false when cancelled. */
+    private boolean flushRhythm(Batch batch, List<Double> starts) throws ClassificationException {
+        if (starts.isEmpty()) {
+            return true;
+        }
+        if (listener.isCancelled()) {
+            return false;
+        }
+        float[][] probabilities = batch.run(rhythmModel);
+        int af = rhythmHead.labelIndex("A");
+        double seconds = rhythmHead.windowSeconds();
+        double[] afTrend = new double[probabilities.length];
+        for (int k = 0; k < probabilities.length; k++) {
+            afEpisodes.window(starts.get(k), starts.get(k) + seconds, probabilities[k]);
+            afTrend[k] = probabilities[k][af];
+        }
+        if (contiguous(starts)) {
+            listener.trend(new Trend("ecg-af-probability", "AF probability (ECG)", "", starts.get(0) + seconds / 2,
+                    rhythmHead.hopSeconds(), afTrend));
+        }
+        starts.clear();
         return true;
     }
 
