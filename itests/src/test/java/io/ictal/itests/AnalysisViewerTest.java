@@ -173,8 +173,10 @@ public class AnalysisViewerTest {
 
     @Test
     public void analyzeThenViewAndConfirmThroughTheBootedAssembly() throws Exception {
+        // Ranked above the assembly's own detector: the workflow runs one classifier per task, the highest ranked.
         ServiceRegistration<RecordingClassifier> registration = context.registerService(RecordingClassifier.class,
-                new SwingClassifier(), new java.util.Hashtable<>(Map.of(RecordingClassifier.TASK, "seizure-detection")));
+                new SwingClassifier(), new java.util.Hashtable<>(Map.of(RecordingClassifier.TASK, "seizure-detection",
+                        org.osgi.framework.Constants.SERVICE_RANKING, 100)));
         try {
             Path file = recording();
 
