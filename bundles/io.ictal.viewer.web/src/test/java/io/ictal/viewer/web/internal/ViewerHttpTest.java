@@ -1,5 +1,6 @@
 package io.ictal.viewer.web.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,18 @@ class ViewerHttpTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"confirm\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(400, noItem.statusCode(), noItem.body());
+
+            byte[] edf = Files.readAllBytes(recordings.resolve("r.edf"));
+            HttpResponse<String> uploaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl + "api/upload?name=uploaded.edf"))
+                    .header("X-Requested-With", ViewerServlet.REQUESTED_WITH)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(edf)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, uploaded.statusCode(), uploaded.body());
+            assertArrayEquals(edf, Files.readAllBytes(dir.resolve("uploads").resolve("uploaded.edf")));
+            HttpResponse<String> listed = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl + "api/recordings")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(listed.body().contains("\"uploaded.edf\""), listed.body());
 
             HttpResponse<String> page = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.baseUrl)).build(), HttpResponse.BodyHandlers.ofString());

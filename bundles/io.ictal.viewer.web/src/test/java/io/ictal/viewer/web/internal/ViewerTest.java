@@ -51,6 +51,47 @@ class ViewerTest {
     }
 
     @Test
+    void openingMoreThanMaxOpenClosesTheLeastRecentlyUsedAndCancelsItsAnalysis() throws Exception {
+        Files.createDirectories(dir.resolve("recordings"));
+        List<String> cancelled = new java.util.ArrayList<>();
+        io.ictal.viewer.spi.MarkerProvider provider = (recording, sink) -> new io.ictal.viewer.spi.AnalysisJob() {
+            public io.ictal.viewer.spi.OpenedRecording recording() {
+                return recording;
+            }
+
+            public void attach(io.ictal.viewer.spi.MarkerSink s) {
+            }
+
+            public void detach(io.ictal.viewer.spi.MarkerSink s) {
+            }
+
+            public void cancel() {
+                cancelled.add(recording.file().getFileName().toString());
+            }
+
+            public boolean isDone() {
+                return false;
+            }
+        };
+        Viewer viewer = new Viewer(new ViewerSettings(dir.resolve("recordings"), dir.resolve("uploads"), 1000, 2),
+                new EdfRecordingReader(), () -> List.of(new Viewer.Provider(provider, "p")), () -> null);
+        for (String name : List.of("a.edf", "b.edf", "c.edf")) {
+            TestRecordings.write(dir.resolve("recordings"), name, 5, 10, false);
+        }
+
+        viewer.open("a.edf");
+        viewer.open("b.edf");
+        viewer.open("a.edf"); // a is now the most recently used
+        viewer.open("c.edf");
+
+        assertEquals(List.of("b.edf"), cancelled);
+        assertEquals(404, assertThrows(ViewerException.class, () -> viewer.state("b.edf", false)).status);
+        assertEquals(1, viewer.state("a.edf", false).size());
+        viewer.close();
+        assertEquals(List.of("b.edf", "c.edf", "a.edf"), cancelled, "closed least recently used first");
+    }
+
+    @Test
     void tracesAreReducedToMinMaxPairsSoSpikesSurvive() {
         float[] values = {0, 0, 9, 0, 0, -3, 0, 0};
         assertArrayEquals(new float[] {0, 9, -3, 0}, Viewer.minMax(values, 2));
