@@ -71,7 +71,7 @@ final class EcgRun {
         this.listener = listener;
         List<String> channels = List.of(channel);
         this.runs = new EctopicRuns(beatHead, ECTOPIC, settings.runMinBeats(), channels, this::report);
-        this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), channels, this::report);
+        this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), settings.afOffProbability(), channels, this::report);
         this.trends = new TrendBins(settings.trendStepSeconds(), duration, listener);
     }
 

@@ -95,7 +95,7 @@ class EcgClassifierTest {
         assertEquals(ModelCard.TASK_ECG_ARRHYTHMIA, result.task());
         assertEquals(result.detections(), recorder.detections, "every detection was streamed");
         List<Detection> af = result.detections().stream().filter(d -> d.label().equals("AFIB")).toList();
-        assertEquals(1, af.size(), () -> "one AF episode, got " + result.detections());
+        assertEquals(1, af.size(), () -> "one AF episode, got " + result.detections() + " AF probability " + java.util.Arrays.toString(recorder.series("ecg-af-probability")));
         Detection episode = af.get(0);
         assertEquals(AF_START, episode.onsetSeconds(), 15, "AF onset");
         assertEquals(AF_END, episode.offsetSeconds(), 15, "AF end");

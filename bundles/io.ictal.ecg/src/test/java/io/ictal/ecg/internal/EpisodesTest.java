@@ -74,29 +74,36 @@ class EpisodesTest {
     }
 
     @Test
-    void overlappingAfWindowsMergeAndShortEpisodesAreDropped() {
+    void afWindowsAreSmoothedWithHysteresisAndShortEpisodesDropped() {
         List<Detection> found = new ArrayList<>();
-        AfEpisodes af = new AfEpisodes(RHYTHM, 30, List.of("EKG"), found::add);
+        AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, List.of("EKG"), found::add);
         int a = RHYTHM.labelIndex("A");
-        int normal = RHYTHM.labelIndex("N");
         float[] afWindow = new float[3];
         afWindow[a] = 0.8f;
-        afWindow[normal] = 0.2f;
+        afWindow[RHYTHM.labelIndex("N")] = 0.2f;
         float[] sinus = new float[3];
-        sinus[normal] = 1f;
-        double[] starts = {0, 5, 10, 15, 20, 25, 30, 35, 40};
-        boolean[] isAf = {false, true, true, true, true, true, false, true, false};
-        for (int k = 0; k < starts.length; k++) {
-            af.window(starts[k], starts[k] + 10, isAf[k] ? afWindow : sinus);
+        sinus[RHYTHM.labelIndex("N")] = 1f;
+        // Smoothed p(A): 0.27 0.53 0.8 0.8 0.8 0.53 0.27 0 0 0.27 0.27 0.27 0: one episode of windows 1-6
+        // (the hysteresis keeps it open down to 0.25); windows 9-11 never reach the opening threshold.
+        boolean[] isAf = {false, true, true, true, true, true, false, false, false, false, true, false, false};
+        for (int k = 0; k < isAf.length; k++) {
+            af.window(5 * k, 5 * k + 10, isAf[k] ? afWindow : sinus);
+        }
+        af.gap();
+        // Two AF windows alone make a 20 s episode: shorter than the 30 s minimum.
+        boolean[] shortRun = {false, true, true, false, false};
+        for (int k = 0; k < shortRun.length; k++) {
+            af.window(100 + 5 * k, 110 + 5 * k, shortRun[k] ? afWindow : sinus);
         }
         af.close();
         assertEquals(1, found.size(), found::toString);
         Detection episode = found.get(0);
         assertEquals("AFIB", episode.label());
         assertEquals(5, episode.onsetSeconds());
-        assertEquals(30, episode.durationSeconds());
-        assertEquals(0.8, episode.confidence(), 1e-6);
-        assertEquals(0.8, episode.scores().get("A"), 1e-6);
+        assertEquals(35, episode.durationSeconds());
+        assertEquals(0.8 * 5 / 6, episode.confidence(), 1e-6, "mean raw p(A) over windows 1-6");
+        assertEquals(0.8 * 5 / 6, episode.scores().get("A"), 1e-6);
+        assertEquals("ecg-afib-0001", episode.id());
     }
 
     @Test
