@@ -103,7 +103,9 @@ def results(work, card):
         lines.append(f"| {c['model']} | {c['parameters']:,} | {c['multiplyAdds']:,} | {c['cpuMsPerImage']} | "
                      f"{c['epochs']} | {v['balancedAccuracy']} | {v['auroc']} |")
     lines += ["", f"Chosen: **{training['chosen']}**, trained {training['epochs']} epochs on "
-              f"{training['trainWindows']:,} windows ({training['trainPositives']:,} seizure).", "",
+              f"{training['trainWindows']:,} windows ({training['trainPositives']:,} seizure); the "
+              f"leave-one-dataset-out models with the same recipe for {training.get('looEpochs', training['epochs'])} "
+              "epochs.", "",
               "## Metrics (as in the card)", "", "| metric | value | split |", "|---|---|---|"]
     for m in card["metrics"]:
         lines.append(f"| {m['name']} | {m['value']} | {m['split']} |")

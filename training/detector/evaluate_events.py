@@ -81,9 +81,12 @@ def main(argv):
         files.append(path)
         with open(truth) as f:
             truths.append(json.load(f)["seizures"])
-    out = subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", detector_cp,
-                          "io.ictal.inference.internal.DetectorBench", model_jar] + files,
-                         check=True, capture_output=True, text=True).stdout
+    classes = os.path.join(a.work, "bench-classes")
+    subprocess.run(["javac", "-d", classes, "-cp", detector_cp, os.path.join(
+        REPO, "benchmarks", "detector", "src", "io", "ictal", "inference", "internal", "DetectorBench.java")], check=True)
+    out = subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                          classes + ":" + detector_cp, "io.ictal.inference.internal.DetectorBench", model_jar] + files,
+                         check=True, stdout=subprocess.PIPE, text=True).stdout
     runs = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     for seed, truth, run in zip(seeds, truths, runs):
         reference = [(s["onset"], s["onset"] + s["duration"]) for s in truth]

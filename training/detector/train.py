@@ -126,12 +126,29 @@ def main(argv):
     p.add_argument("--work", default="/tmp/ictal-detector-work", help="cache of data and simulated recordings")
     p.add_argument("--epochs", type=int, default=8)
     p.add_argument("--compare-epochs", type=int, default=3)
+    p.add_argument("--loo-epochs", type=int, default=4, help="epochs of the leave-one-dataset-out models")
+    p.add_argument("--resume-after-export", action="store_true",
+                   help="skip to the leave-one-dataset-out models and the evaluation (the export exists in --work)")
     a = p.parse_args(argv)
     torch.set_num_threads(2)
     np.random.seed(SEED)
     os.makedirs(a.work, exist_ok=True)
     ds = build(a.work)
     log("data", ds["x"].shape, "val", ds["vx"].shape)
+    if not a.resume_after_export:
+        export(ds, a)
+    with open(os.path.join(a.work, "training.json")) as f:
+        chosen = json.load(f)["chosen"]
+    # Leave-one-dataset-out: the same recipe without Bonn, then without Delhi, tested on the one left out.
+    for held_out, source in (("bonn", 0), ("delhi", 1)):
+        keep = ds["source"] != source
+        subset = {"x": ds["x"][keep], "y": ds["y"][keep], "source": ds["source"][keep]}
+        torch.save(train(chosen, subset, a.loo_epochs).state_dict(), os.path.join(a.work, f"without-{held_out}.pt"))
+    evaluate.main(["--work", a.work, "--model", chosen])
+
+
+def export(ds, a):
+    """Compares the candidates, trains the chosen one and exports it with its golden pair."""
     comparison = []
     for name in models.CANDIDATES:
         m = train(name, ds, a.compare_epochs)
@@ -155,17 +172,11 @@ def main(argv):
     with open(os.path.join(a.work, "training.json"), "w") as f:
         json.dump({"comparison": comparison, "chosen": chosen["model"], "epochs": a.epochs, "seed": SEED,
                    "trainWindows": int(len(ds["y"])), "trainPositives": int(ds["y"].sum()),
-                   "trainSimSeeds": list(TRAIN_SIM_SEEDS), "valSimSeeds": list(VAL_SIM_SEEDS)}, f, indent=1)
+                   "looEpochs": a.loo_epochs, "trainSimSeeds": list(TRAIN_SIM_SEEDS),
+                   "valSimSeeds": list(VAL_SIM_SEEDS)}, f, indent=1)
     with open(os.path.join(a.work, "golden.json"), "w") as f:
         json.dump(golden, f)
     log("exported", onnx_path)
-    # Leave-one-dataset-out: the same recipe without Bonn, then without Delhi, tested on the one left out.
-    for held_out, source in (("bonn", 0), ("delhi", 1)):
-        keep = ds["source"] != source
-        subset = {"x": ds["x"][keep], "y": ds["y"][keep], "source": ds["source"][keep]}
-        torch.save(train(chosen["model"], subset, a.epochs).state_dict(),
-                   os.path.join(a.work, f"without-{held_out}.pt"))
-    evaluate.main(["--work", a.work, "--model", chosen["model"]])
 
 
 if __name__ == "__main__":

@@ -25,7 +25,9 @@ import java.util.Map;
  * runtime's package to use its catalog without a framework.
  *
  * <pre>java -Xmx512m -cp ... io.ictal.inference.internal.DetectorBench MODEL.jar RECORDING.edf...</pre>
- * Prints one JSON line per recording: wall seconds, peak heap, events, probability trace length.
+ * Prints one JSON line per recording: wall seconds, peak heap, events, probability trace length. With
+ * {@code -Dtrace.dir=DIR} it also writes each recording's probability trace to {@code DIR/<file>.trace}
+ * (one value per window, for tuning the event post-processing with {@code ReplayEvents}).
  */
 public final class DetectorBench {
 
@@ -58,6 +60,7 @@ public final class DetectorBench {
                 resetPeaks();
                 long start = System.nanoTime();
                 int[] traceValues = {0};
+                StringBuilder trace = new StringBuilder();
                 Classification c;
                 try (Recording r = new EdfRecordingReader().open(Path.of(args[i]))) {
                     c = detector.classify(r, new ClassificationListener() {
@@ -76,10 +79,17 @@ public final class DetectorBench {
                         @Override
                         public void trend(Trend segment) {
                             traceValues[0] += segment.values().length;
+                            for (double v : segment.values()) {
+                                trace.append(v).append('\n');
+                            }
                         }
                     });
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                String traceDir = System.getProperty("trace.dir");
+                if (traceDir != null) {
+                    java.nio.file.Files.writeString(Path.of(traceDir, Path.of(args[i]).getFileName() + ".trace"), trace);
+                }
                 StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
                         "{\"file\": \"%s\", \"seconds\": %.3f, \"peakHeapMB\": %.1f, \"maxHeapMB\": %.0f, "
                                 + "\"traceValues\": %d, \"complete\": %s, \"events\": [",

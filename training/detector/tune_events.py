@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""Chooses the event post-processing (the card's on/off thresholds; the detector's smoothing and minimum
+duration) on long simulated VALIDATION recordings (seeds 301+, never trained on, never used by
+evaluate_events.py): the Java detector classifies them once, writing its probability trace, and the
+detector's own EventFinder replays the trace for every setting of a grid (ReplayEvents); each is
+scored with SzCORE. Prints every setting's score and the chosen one (best F1, then fewest false alarms,
+then the smallest on threshold); card.py and DetectorConfig carry the chosen values.
+
+    /usr/bin/python3 training/detector/tune_events.py --hours 24 --recordings 2
+"""
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, HERE)
+import evaluate_events  # noqa: E402
+import params  # noqa: E402
+
+SEEDS_FROM = 301
+GRID = {"on": [0.5, 0.6, 0.7, 0.8, 0.9, 0.95], "off": [0.3, 0.5], "smoothing": [3, 5, 7], "minDuration": [10, 16, 24],
+        "mergeGap": [30]}
+
+
+def main(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--work", default="/tmp/ictal-detector-work")
+    p.add_argument("--hours", type=float, default=24)
+    p.add_argument("--recordings", type=int, default=2)
+    a = p.parse_args(argv)
+    detector_cp, simulator_cp, model_jar = evaluate_events.classpath()
+    folder = os.path.join(a.work, "tune")
+    os.makedirs(folder, exist_ok=True)
+    seeds = list(range(SEEDS_FROM, SEEDS_FROM + a.recordings))
+    files, truths = [], []
+    for seed in seeds:
+        path = os.path.join(folder, f"sim-{seed}-{a.hours:g}h.edf")
+        truth = path[:-4] + ".json"
+        if not os.path.exists(truth):
+            subprocess.run(["java", "-cp", simulator_cp, "io.ictal.simulator.internal.SimulatorMain", path, "--hours",
+                            str(a.hours), "--seed", str(seed), "--seizures-per-hour", "0.5", "--truth", truth],
+                           check=True)
+        files.append(path)
+        with open(truth) as f:
+            truths.append([(s["onset"], s["onset"] + s["duration"]) for s in json.load(f)["seizures"]])
+    classes = os.path.join(a.work, "bench-classes")
+    sources = [os.path.join(REPO, "benchmarks", "detector", "src", "io", "ictal", d, "internal", f) for d, f in
+               (("inference", "DetectorBench.java"), ("detector", "ReplayEvents.java"))]
+    subprocess.run(["javac", "-d", classes, "-cp", detector_cp] + sources, check=True)
+    cp = classes + ":" + detector_cp
+    traces = [os.path.join(folder, os.path.basename(f) + ".trace") for f in files]
+    if not all(os.path.exists(t) for t in traces):
+        subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", f"-Dtrace.dir={folder}",
+                        "-cp", cp, "io.ictal.inference.internal.DetectorBench", model_jar] + files, check=True)
+    settings = [",".join(str(v) for v in combo) for combo in itertools.product(*GRID.values()) if combo[1] < combo[0]]
+    totals = {s: [0, 0, 0, 0] for s in settings}
+    for trace, truth in zip(traces, truths):
+        out = subprocess.run(["java", "-cp", cp, "io.ictal.detector.internal.ReplayEvents", trace,
+                              str(params.HOP_SECONDS), str(params.WINDOW_SECONDS)] + settings,
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
+        for line in out.splitlines():
+            r = json.loads(line)
+            counts = evaluate_events.score(truth, [tuple(e) for e in r["events"]])
+            totals[r["setting"]] = [t + c for t, c in zip(totals[r["setting"]], counts)]
+    hours = a.hours * a.recordings
+    rows = []
+    for s, (n_ref, found, n_hyp, correct) in totals.items():
+        sens = found / n_ref
+        prec = correct / n_hyp if n_hyp else 0.0
+        f1 = 2 * sens * prec / (sens + prec) if sens + prec else 0.0
+        rows.append({"setting": s, "sensitivity": round(sens, 4), "precision": round(prec, 4), "f1": round(f1, 4),
+                     "falseAlarmsPer24h": round((n_hyp - correct) / hours * 24, 3)})
+    rows.sort(key=lambda r: (-r["f1"], r["falseAlarmsPer24h"], float(r["setting"].split(",")[0])))
+    for r in rows:
+        print(json.dumps(r))
+    chosen = dict(zip(GRID, (float(v) for v in rows[0]["setting"].split(","))))
+    print(json.dumps({"chosen": chosen, "validationSeeds": f"{seeds[0]}-{seeds[-1]}", "hours": hours, **rows[0]}))
+    with open(os.path.join(a.work, "tuned-events.json"), "w") as f:
+        json.dump({"chosen": chosen, "validationSeeds": f"{seeds[0]}-{seeds[-1]}", "hours": hours, "score": rows[0]},
+                  f, indent=1)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
