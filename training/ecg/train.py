@@ -31,7 +31,7 @@ FOLDS = 5
 N_TRAIN_PER_RECORD = 100
 ECTOPIC_TRAIN_PER_RECORD = 150
 BEAT_EPOCHS = 5
-RHYTHM_EPOCHS = 15
+RHYTHM_EPOCHS = 30
 
 
 def log(*a):
@@ -193,13 +193,25 @@ def main():
     log(f"  {len(rhythm['y'])} windows of {len(rhythm['names'])} records")
 
     metrics = {}
-    metrics["beat"], metrics["beatConfusion"] = beat_cv(beats, rng)
-
-    log("final beat model on every record ...")
-    seed_all(SEED)
-    idx = training_subset(beats, range(len(beats["names"])), rng)
-    beat = train(models.SpectrogramRrNet(params.RR_FEATURES, len(params.BEAT_LABELS)), beats["spec"][idx],
-                 beats["rr"][idx], beats["y"][idx], BEAT_EPOCHS, 1e-3, rng)
+    # The beat stage is the expensive one: its CV metrics and final model are kept in the work folder
+    # and reused when train.py runs again there (delete them after changing anything the beats use).
+    beat_cache = os.path.join(a.work, "beat-stage.pt")
+    beat = models.SpectrogramRrNet(params.RR_FEATURES, len(params.BEAT_LABELS))
+    if os.path.exists(beat_cache):
+        cached = torch.load(beat_cache)
+        metrics["beat"], metrics["beatConfusion"] = cached["metrics"], cached["confusion"]
+        beat.load_state_dict(cached["state"])
+        beat.eval()
+        log(f"beat stage reused from {beat_cache}")
+    else:
+        metrics["beat"], metrics["beatConfusion"] = beat_cv(beats, rng)
+        log("final beat model on every record ...")
+        seed_all(SEED)
+        idx = training_subset(beats, range(len(beats["names"])), rng)
+        beat = train(beat, beats["spec"][idx], beats["rr"][idx], beats["y"][idx], BEAT_EPOCHS, 1e-3, rng)
+        torch.save({"metrics": metrics["beat"], "confusion": metrics["beatConfusion"], "state": beat.state_dict()},
+                   beat_cache)
+    rng = np.random.default_rng(SEED + 1)  # the rhythm stage draws the same numbers whether or not beats were reused
     encoder_state = {k: v.clone() for k, v in beat.encoder.state_dict().items()}
 
     metrics["rhythm"] = {start: rhythm_cv(rhythm, encoder_state, rng, start) for start in ("scratch", "pretrained")}

@@ -32,6 +32,20 @@ public final class ShippedEcgModels {
         return catalog;
     }
 
+    /** Parses card JSON exactly as the runtime does (for tests that alter a shipped card). */
+    public static io.ictal.api.model.ModelCard parseCard(String path, byte[] json) {
+        try {
+            return CardParser.parse(path, json);
+        } catch (ModelBundleException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A file of the model bundle (on the test class path). */
+    public static byte[] file(String path) throws IOException {
+        return new ClassPathSource().read(path).orElseThrow(() -> new IOException("no " + path + " on the class path"));
+    }
+
     private static final class ClassPathSource implements ModelSource {
         @Override
         public String name() {
