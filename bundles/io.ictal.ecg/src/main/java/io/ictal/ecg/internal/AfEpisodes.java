@@ -1,6 +1,7 @@
 package io.ictal.ecg.internal;
 
 import io.ictal.api.detection.Detection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -28,6 +29,8 @@ final class AfEpisodes {
     private final Window[] recent = new Window[2];
     private Window beforeRecent;
 
+    /** Reported episodes as {start, end}, for {@link #covers}; a few per recording. */
+    private final List<double[]> episodes = new ArrayList<>();
     private boolean open;
     private double start;
     private double end;
@@ -94,8 +97,17 @@ final class AfEpisodes {
         }
     }
 
+    /** Whether [from, to] overlaps an AF episode reported so far or the one now open. */
+    boolean covers(double from, double to) {
+        if (open && from <= end && to >= start) {
+            return true;
+        }
+        return episodes.stream().anyMatch(e -> from <= e[1] && to >= e[0]);
+    }
+
     private void end() {
         if (open && end - start >= minSeconds) {
+            episodes.add(new double[] {start, end});
             reported++;
             report.accept(new Detection(String.format(Locale.ROOT, "ecg-afib-%04d", reported),
                     EcgClassifier.BEAT_TASK, "AFIB", start, end - start, channels, scores.mean(af), head.identity(),

@@ -70,8 +70,12 @@ final class EcgRun {
         this.settings = settings;
         this.listener = listener;
         List<String> channels = List.of(channel);
-        this.runs = new EctopicRuns(beatHead, ECTOPIC, settings.runMinBeats(), channels, this::report);
-        this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), settings.afOffProbability(), channels, this::report);
+        this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), settings.afOffProbability(), channels,
+                this::report);
+        // Rhythm windows run ahead of beats (beats wait 150 s for their RR features), so the AF
+        // episodes around a run are known when the run ends.
+        this.runs = new EctopicRuns(beatHead, ECTOPIC, settings.runMinBeats(), channels, this::report,
+                (label, first, last) -> label.equals("S") && afEpisodes.covers(first, last));
         this.trends = new TrendBins(settings.trendStepSeconds(), duration, listener);
     }
 

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
  * Runs of consecutive ectopic beats of one class (S or V), reported as episodes labelled
  * {@code S-RUN} or {@code V-RUN} once they end: onset at the first R peak, duration to the last, the
  * confidence the mean probability of the class over the run's beats. A beat of another class, or
- * one that could not be classified (a gap in the signal), ends a run.
+ * one that could not be classified (a gap in the signal), ends a run. Runs that the {@code
+ * suppressed} test rejects are not reported (supraventricular runs within atrial fibrillation: the
+ * irregular conducted beats of AF are not ectopic beats).
  */
 final class EctopicRuns {
 
@@ -18,6 +20,7 @@ final class EctopicRuns {
     private final int minBeats;
     private final List<String> channels;
     private final Consumer<Detection> report;
+    private final Suppression suppressed;
     private final int[] reported;
 
     private int label = -1;
@@ -25,7 +28,13 @@ final class EctopicRuns {
     private double last;
     private Scores scores;
 
-    EctopicRuns(HeadContract head, String[] ectopic, int minBeats, List<String> channels, Consumer<Detection> report) {
+    /** Decides whether a run of a label between two times is left out. */
+    interface Suppression {
+        boolean test(String label, double first, double last);
+    }
+
+    EctopicRuns(HeadContract head, String[] ectopic, int minBeats, List<String> channels, Consumer<Detection> report,
+            Suppression suppressed) {
         this.head = head;
         this.ectopicLabels = new int[ectopic.length];
         for (int k = 0; k < ectopic.length; k++) {
@@ -34,6 +43,7 @@ final class EctopicRuns {
         this.minBeats = minBeats;
         this.channels = channels;
         this.report = report;
+        this.suppressed = suppressed;
         this.reported = new int[head.card().labels().size()];
     }
 
@@ -58,8 +68,8 @@ final class EctopicRuns {
     }
 
     void close() {
-        if (label >= 0 && scores.count() >= minBeats) {
-            String name = head.card().labels().get(label);
+        String name = label >= 0 ? head.card().labels().get(label) : null;
+        if (label >= 0 && scores.count() >= minBeats && !suppressed.test(name, first, last)) {
             int number = ++reported[label];
             report.accept(new Detection(String.format(Locale.ROOT, "ecg-%s-run-%04d", name.toLowerCase(Locale.ROOT),
                     number), EcgClassifier.BEAT_TASK, name + "-RUN", first, last - first, channels, scores.mean(label),

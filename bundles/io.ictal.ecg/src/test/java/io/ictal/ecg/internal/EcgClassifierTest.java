@@ -106,6 +106,9 @@ class EcgClassifierTest {
         assertTrue(vRuns.stream().anyMatch(d -> d.onsetSeconds() < V_RUN + 3 && d.offsetSeconds() > V_RUN - 1),
                 () -> "a V run at " + V_RUN + " s, got " + result.detections());
         assertTrue(vRuns.stream().allMatch(d -> d.model().id().equals("ictal-ecg-beat")));
+        assertTrue(result.detections().stream().noneMatch(d -> d.label().equals("S-RUN")
+                && d.onsetSeconds() < episode.offsetSeconds() && d.offsetSeconds() > episode.onsetSeconds()),
+                () -> "no S run inside the AF episode: " + result.detections());
         double[] vPerHour = recorder.series("ecg-v-per-hour");
         assertTrue(vPerHour[0] >= 4 * 12, "the first 5 min hold the 4 V beats: " + vPerHour[0] + "/h");
         double[] heartRate = recorder.series("ecg-heart-rate");

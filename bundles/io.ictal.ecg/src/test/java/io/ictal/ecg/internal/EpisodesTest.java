@@ -40,7 +40,8 @@ class EpisodesTest {
     @Test
     void threeConsecutiveVentricularBeatsAreARunTwoAreNot() {
         List<Detection> found = new ArrayList<>();
-        EctopicRuns runs = new EctopicRuns(BEAT, new String[] {"S", "V"}, 3, List.of("EKG"), found::add);
+        EctopicRuns runs = new EctopicRuns(BEAT, new String[] {"S", "V"}, 3, List.of("EKG"), found::add,
+                (label, first, last) -> false);
         int n = BEAT.labelIndex("N");
         int v = BEAT.labelIndex("V");
         int s = BEAT.labelIndex("S");
@@ -61,9 +62,29 @@ class EpisodesTest {
     }
 
     @Test
+    void suppressedRunsAreNotReported() {
+        List<Detection> found = new ArrayList<>();
+        EctopicRuns runs = new EctopicRuns(BEAT, new String[] {"S", "V"}, 3, List.of("EKG"), found::add,
+                (label, first, last) -> label.equals("S") && first >= 10);
+        int s = BEAT.labelIndex("S");
+        int n = BEAT.labelIndex("N");
+        for (double t : new double[] {1, 2, 3}) {
+            runs.beat(t, s, beat(s));
+        }
+        runs.beat(4, n, beat(n));
+        for (double t : new double[] {11, 12, 13}) {
+            runs.beat(t, s, beat(s));
+        }
+        runs.close();
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(1, found.get(0).onsetSeconds());
+    }
+
+    @Test
     void aGapEndsARun() {
         List<Detection> found = new ArrayList<>();
-        EctopicRuns runs = new EctopicRuns(BEAT, new String[] {"S", "V"}, 3, List.of("EKG"), found::add);
+        EctopicRuns runs = new EctopicRuns(BEAT, new String[] {"S", "V"}, 3, List.of("EKG"), found::add,
+                (label, first, last) -> false);
         int v = BEAT.labelIndex("V");
         runs.beat(0, v, beat(v));
         runs.beat(1, v, beat(v));
