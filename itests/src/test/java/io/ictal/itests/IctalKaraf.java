@@ -39,6 +39,7 @@ public final class IctalKaraf {
         }
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");
+        String httpPort = freePort();
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(maven().groupId("io.ictal").artifactId("ictal-karaf-assembly")
@@ -53,6 +54,9 @@ public final class IctalKaraf {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/io.ictal.viewer.web.cfg", "ictal.viewer.url",
+                        "http://127.0.0.1:" + httpPort + "/ictal/"),
                 // The shipped distribution never goes online; Pax Exam's own bundles come from
                 // the build's local repository.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
