@@ -11,9 +11,10 @@ import java.util.function.Consumer;
  * first averaged with its neighbours' (a 20 s context for 10 s windows every 5 s: single windows
  * flicker around the threshold within one episode), then a hysteresis opens an episode at the card's
  * threshold for {@code A} and keeps it open while the smoothed probability stays at or above the
- * configured lower threshold. An episode shorter than the minimum is dropped; each is reported once
- * it ends, labelled {@code AFIB}, its confidence the mean raw AF probability of its windows and its
- * scores the mean of every rhythm class. A gap in the signal ends an episode.
+ * lower threshold. Episodes less than the merge gap apart become one; an episode shorter than the
+ * minimum is dropped. Each is reported once no later window can extend it, labelled {@code AFIB},
+ * its confidence the mean raw AF probability of its windows and its scores the mean of every rhythm
+ * class. A gap in the signal ends an episode.
  */
 final class AfEpisodes {
 
@@ -22,97 +23,131 @@ final class AfEpisodes {
     private final double onThreshold;
     private final double offThreshold;
     private final double minSeconds;
+    private final double mergeGapSeconds;
     private final List<String> channels;
     private final Consumer<Detection> report;
 
-    /** The last two windows received: [0] the older, whose smoothed value awaits [1]'s successor. */
-    private final Window[] recent = new Window[2];
-    private Window beforeRecent;
+    /** The newest window, whose smoothed value awaits its successor, and the one before it. */
+    private Window newest;
+    private Window previous;
 
-    /** Reported episodes as {start, end}, for {@link #covers}; a few per recording. */
-    private final List<double[]> episodes = new ArrayList<>();
-    private boolean open;
-    private double start;
-    private double end;
-    private Scores scores;
-    private int reported;
+    /** The episode the hysteresis holds open. */
+    private Episode open;
+    /** The last episode that ended, held back while a later one may still merge with it. */
+    private Episode pending;
+    /** Reported episodes as {start, end}, for {@link #covers}: a few per recording. */
+    private final List<double[]> reportedEpisodes = new ArrayList<>();
 
     private record Window(double start, double end, float[] probabilities) {
     }
 
-    AfEpisodes(HeadContract head, double minSeconds, double offThreshold, List<String> channels,
-            Consumer<Detection> report) {
+    private static final class Episode {
+        final double start;
+        double end;
+        final Scores scores;
+
+        Episode(double start, double end, Scores scores) {
+            this.start = start;
+            this.end = end;
+            this.scores = scores;
+        }
+    }
+
+    AfEpisodes(HeadContract head, double minSeconds, double offThreshold, double mergeGapSeconds,
+            List<String> channels, Consumer<Detection> report) {
         this.head = head;
         this.af = head.labelIndex("A");
         this.onThreshold = head.threshold("A", 0.5);
         this.offThreshold = Math.min(offThreshold, onThreshold);
         this.minSeconds = minSeconds;
+        this.mergeGapSeconds = mergeGapSeconds;
         this.channels = channels;
         this.report = report;
     }
 
     void window(double windowStart, double windowEnd, float[] probabilities) {
         Window w = new Window(windowStart, windowEnd, probabilities);
-        if (recent[1] != null) {
-            decide(recent[1], beforeRecent, w);
-            beforeRecent = recent[1];
+        if (newest != null) {
+            decide(newest, previous, w);
+            previous = newest;
         }
-        recent[1] = w;
+        newest = w;
     }
 
-    /** Decides the last window with the neighbours it has, then ends any episode. */
+    /** A gap in the signal: decides the last window with the neighbours it has and ends every episode. */
     void gap() {
-        if (recent[1] != null) {
-            decide(recent[1], beforeRecent, null);
+        if (newest != null) {
+            decide(newest, previous, null);
         }
-        recent[1] = null;
-        beforeRecent = null;
-        end();
+        newest = null;
+        previous = null;
+        endOpen();
+        reportPending();
     }
 
     void close() {
         gap();
     }
 
-    private void decide(Window w, Window previous, Window next) {
+    /** Whether [from, to] overlaps an AF episode reported, pending or open (or the gap they will merge over). */
+    boolean covers(double from, double to) {
+        if (pending != null && open != null && open.start - pending.end <= mergeGapSeconds
+                && from <= open.end && to >= pending.start) {
+            return true;
+        }
+        for (Episode e : new Episode[] {open, pending}) {
+            if (e != null && from <= e.end && to >= e.start) {
+                return true;
+            }
+        }
+        return reportedEpisodes.stream().anyMatch(e -> from <= e[1] && to >= e[0]);
+    }
+
+    private void decide(Window w, Window before, Window after) {
         double sum = w.probabilities()[af];
         int n = 1;
-        for (Window neighbour : new Window[] {previous, next}) {
+        for (Window neighbour : new Window[] {before, after}) {
             if (neighbour != null) {
                 sum += neighbour.probabilities()[af];
                 n++;
             }
         }
         double smoothed = sum / n;
-        if (open ? smoothed >= offThreshold : smoothed >= onThreshold) {
-            if (!open) {
-                open = true;
-                start = w.start();
-                scores = new Scores(head.card().labels());
+        if (open != null ? smoothed >= offThreshold : smoothed >= onThreshold) {
+            if (open == null) {
+                open = new Episode(w.start(), w.end(), new Scores(head.card().labels()));
             }
-            end = w.end();
-            scores.add(w.probabilities());
+            open.end = w.end();
+            open.scores.add(w.probabilities());
         } else {
-            end();
+            endOpen();
+            if (pending != null && w.start() > pending.end + mergeGapSeconds) {
+                reportPending();
+            }
         }
     }
 
-    /** Whether [from, to] overlaps an AF episode reported so far or the one now open. */
-    boolean covers(double from, double to) {
-        if (open && from <= end && to >= start) {
-            return true;
+    private void endOpen() {
+        if (open == null) {
+            return;
         }
-        return episodes.stream().anyMatch(e -> from <= e[1] && to >= e[0]);
+        if (pending != null && open.start - pending.end <= mergeGapSeconds) {
+            pending.end = open.end;
+            pending.scores.add(open.scores);
+        } else {
+            reportPending();
+            pending = open;
+        }
+        open = null;
     }
 
-    private void end() {
-        if (open && end - start >= minSeconds) {
-            episodes.add(new double[] {start, end});
-            reported++;
-            report.accept(new Detection(String.format(Locale.ROOT, "ecg-afib-%04d", reported),
-                    EcgClassifier.BEAT_TASK, "AFIB", start, end - start, channels, scores.mean(af), head.identity(),
-                    scores.means(), null));
+    private void reportPending() {
+        if (pending != null && pending.end - pending.start >= minSeconds) {
+            reportedEpisodes.add(new double[] {pending.start, pending.end});
+            report.accept(new Detection(String.format(Locale.ROOT, "ecg-afib-%04d", reportedEpisodes.size()),
+                    EcgClassifier.BEAT_TASK, "AFIB", pending.start, pending.end - pending.start, channels,
+                    pending.scores.mean(af), head.identity(), pending.scores.means(), null));
         }
-        open = false;
+        pending = null;
     }
 }

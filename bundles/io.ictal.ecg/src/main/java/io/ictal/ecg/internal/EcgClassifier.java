@@ -59,6 +59,9 @@ public final class EcgClassifier implements RecordingClassifier {
                 + "model card's threshold for A and stays open while it is at least this")
         double af_off_probability() default 0.25;
 
+        @AttributeDefinition(description = "AF episodes less than this many seconds apart are reported as one")
+        double af_merge_gap_seconds() default 30;
+
         @AttributeDefinition(description = "Fewest consecutive S (or V) beats reported as a run")
         int run_min_beats() default 3;
 
@@ -127,8 +130,8 @@ public final class EcgClassifier implements RecordingClassifier {
     }
 
     /** The configuration, validated. */
-    record Settings(double chunkSeconds, double afMinSeconds, double afOffProbability, int runMinBeats, int batchSize,
-            double trendStepSeconds) {
+    record Settings(double chunkSeconds, double afMinSeconds, double afOffProbability, double afMergeGapSeconds,
+            int runMinBeats, int batchSize, double trendStepSeconds) {
 
         Settings {
             if (!(chunkSeconds >= 200) || Double.isInfinite(chunkSeconds)) {
@@ -143,6 +146,10 @@ public final class EcgClassifier implements RecordingClassifier {
                 throw new IllegalArgumentException(PID + ": af.off.probability must be in [0, 1], was "
                         + afOffProbability);
             }
+            if (!(afMergeGapSeconds >= 0) || Double.isInfinite(afMergeGapSeconds)) {
+                throw new IllegalArgumentException(PID + ": af.merge.gap.seconds must be finite and >= 0, was "
+                        + afMergeGapSeconds);
+            }
             if (runMinBeats < 2) {
                 throw new IllegalArgumentException(PID + ": run.min.beats must be >= 2, was " + runMinBeats);
             }
@@ -156,12 +163,12 @@ public final class EcgClassifier implements RecordingClassifier {
         }
 
         static Settings of(Config c) {
-            return new Settings(c.chunk_seconds(), c.af_min_seconds(), c.af_off_probability(), c.run_min_beats(),
-                    c.batch_size(),                     c.trend_step_seconds());
+            return new Settings(c.chunk_seconds(), c.af_min_seconds(), c.af_off_probability(),
+                    c.af_merge_gap_seconds(), c.run_min_beats(), c.batch_size(), c.trend_step_seconds());
         }
 
         static Settings defaults() {
-            return new Settings(300, 30, 0.25, 3, 256, 300);
+            return new Settings(300, 30, 0.25, 30, 3, 256, 300);
         }
     }
 }

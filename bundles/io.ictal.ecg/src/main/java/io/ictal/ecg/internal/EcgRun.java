@@ -70,8 +70,8 @@ final class EcgRun {
         this.settings = settings;
         this.listener = listener;
         List<String> channels = List.of(channel);
-        this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), settings.afOffProbability(), channels,
-                this::report);
+        this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), settings.afOffProbability(),
+                settings.afMergeGapSeconds(), channels, this::report);
         // Rhythm windows run ahead of beats (beats wait 150 s for their RR features), so the AF
         // episodes around a run are known when the run ends.
         this.runs = new EctopicRuns(beatHead, ECTOPIC, settings.runMinBeats(), channels, this::report,
@@ -91,7 +91,8 @@ final class EcgRun {
             detectPeaks(start, end);
             boolean last = end >= duration;
             double beatHorizon = last ? Double.POSITIVE_INFINITY : end - RrFeatures.LONG_RR_S;
-            if (!classifyBeats(beatHorizon) || !classifyRhythm(end)) {
+            // Rhythm first: a supraventricular run is judged against the AF episodes around it.
+            if (!classifyRhythm(end) || !classifyBeats(beatHorizon)) {
                 complete = false;
                 break;
             }

@@ -23,6 +23,14 @@ final class Scores {
         count++;
     }
 
+    /** Adds the windows or beats another finding averaged (merging two findings). */
+    void add(Scores other) {
+        for (int k = 0; k < sums.length; k++) {
+            sums[k] += other.sums[k];
+        }
+        count += other.count;
+    }
+
     int count() {
         return count;
     }

@@ -97,7 +97,7 @@ class EpisodesTest {
     @Test
     void afWindowsAreSmoothedWithHysteresisAndShortEpisodesDropped() {
         List<Detection> found = new ArrayList<>();
-        AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, List.of("EKG"), found::add);
+        AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, 0, List.of("EKG"), found::add);
         int a = RHYTHM.labelIndex("A");
         float[] afWindow = new float[3];
         afWindow[a] = 0.8f;
@@ -125,6 +125,36 @@ class EpisodesTest {
         assertEquals(0.8 * 5 / 6, episode.confidence(), 1e-6, "mean raw p(A) over windows 1-6");
         assertEquals(0.8 * 5 / 6, episode.scores().get("A"), 1e-6);
         assertEquals("ecg-afib-0001", episode.id());
+    }
+
+    @Test
+    void episodesLessThanTheMergeGapApartBecomeOne() {
+        int a = RHYTHM.labelIndex("A");
+        float[] afWindow = new float[3];
+        afWindow[a] = 1f;
+        float[] sinus = new float[3];
+        sinus[RHYTHM.labelIndex("N")] = 1f;
+        // Windows every 5 s: AF, AF, AF, AF, 4 x sinus, AF, AF, AF, AF, 4 x sinus: episodes [0, 30] and [40, 70].
+        boolean[] isAf = {true, true, true, true, false, false, false, false, true, true, true, true, false, false,
+            false, false};
+        for (double gap : new double[] {0, 30}) {
+            List<Detection> found = new ArrayList<>();
+            AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, gap, List.of("EKG"), found::add);
+            for (int k = 0; k < isAf.length; k++) {
+                af.window(5 * k, 5 * k + 10, isAf[k] ? afWindow : sinus);
+            }
+            af.close();
+            if (gap == 0) {
+                assertEquals(2, found.size(), found::toString);
+                assertEquals(40, found.get(1).onsetSeconds());
+            } else {
+                assertEquals(1, found.size(), found::toString);
+                assertEquals(0, found.get(0).onsetSeconds());
+                assertEquals(70, found.get(0).durationSeconds());
+                assertEquals(0.8, found.get(0).confidence(), 1e-6, "mean raw p(A) over both parts' windows");
+                assertTrue(af.covers(65, 66));
+            }
+        }
     }
 
     @Test
