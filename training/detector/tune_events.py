@@ -3,8 +3,9 @@
 duration) on long simulated VALIDATION recordings (seeds 301+, never trained on, never used by
 evaluate_events.py): the Java detector classifies them once, writing its probability trace, and the
 detector's own EventFinder replays the trace for every setting of a grid (ReplayEvents); each is
-scored with SzCORE. Prints every setting's score and the chosen one (best F1, then fewest false alarms,
-then the smallest on threshold); card.py and DetectorConfig carry the chosen values.
+scored with SzCORE. Prints every setting's score and the chosen one: among the settings with the best F1
+and then the fewest false alarms, the middle one in (on, minimum duration, smoothing, off) order, so that
+the choice keeps a margin on both sides of the tied region. card.py and DetectorConfig carry it.
 
     /usr/bin/python3 training/detector/tune_events.py --hours 24 --recordings 2
 """
@@ -74,14 +75,19 @@ def main(argv):
         f1 = 2 * sens * prec / (sens + prec) if sens + prec else 0.0
         rows.append({"setting": s, "sensitivity": round(sens, 4), "precision": round(prec, 4), "f1": round(f1, 4),
                      "falseAlarmsPer24h": round((n_hyp - correct) / hours * 24, 3)})
-    rows.sort(key=lambda r: (-r["f1"], r["falseAlarmsPer24h"], float(r["setting"].split(",")[0])))
+    rows.sort(key=lambda r: (-r["f1"], r["falseAlarmsPer24h"]))
     for r in rows:
         print(json.dumps(r))
-    chosen = dict(zip(GRID, (float(v) for v in rows[0]["setting"].split(","))))
-    print(json.dumps({"chosen": chosen, "validationSeeds": f"{seeds[0]}-{seeds[-1]}", "hours": hours, **rows[0]}))
+    tied = [r for r in rows if (r["f1"], r["falseAlarmsPer24h"]) == (rows[0]["f1"], rows[0]["falseAlarmsPer24h"])]
+    order = lambda r: tuple(float(v) for v in r["setting"].split(","))  # noqa: E731
+    values = order(sorted(tied, key=lambda r: (order(r)[0], order(r)[3], order(r)[2], order(r)[1]))[len(tied) // 2])
+    best = next(r for r in tied if order(r) == values)
+    chosen = dict(zip(GRID, values))
+    print(json.dumps({"chosen": chosen, "tied": len(tied), "validationSeeds": f"{seeds[0]}-{seeds[-1]}",
+                      "hours": hours, **best}))
     with open(os.path.join(a.work, "tuned-events.json"), "w") as f:
-        json.dump({"chosen": chosen, "validationSeeds": f"{seeds[0]}-{seeds[-1]}", "hours": hours, "score": rows[0]},
-                  f, indent=1)
+        json.dump({"chosen": chosen, "tied": len(tied), "validationSeeds": f"{seeds[0]}-{seeds[-1]}", "hours": hours,
+                   "score": best}, f, indent=1)
 
 
 if __name__ == "__main__":
