@@ -80,7 +80,8 @@ def rhythm_metrics(m):
         for label, v in r["f1"].items():
             out.append({"name": f"{label}-f1", "value": round(v, 4), "split": split})
     af = m["mitdbAf"]
-    split = (f"MIT-BIH 201+203 10 s windows, cross-database (no MIT-BIH rhythm label used in training), "
+    split = (f"MIT-BIH Arrhythmia Database records 201+203 (Moody & Mark 2001; Goldberger et al. 2000; ODC-By 1.0), "
+             f"10 s windows, cross-database (no MIT-BIH rhythm label used in training), "
              f"{af['afWindows']} AF / {af['otherWindows']} other windows")
     out.append({"name": "af-window-sensitivity", "value": round(af["sensitivity"], 4), "split": split})
     out.append({"name": "af-window-specificity", "value": round(af["specificity"], 4), "split": split})
