@@ -1,5 +1,8 @@
 package io.ictal.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -29,7 +32,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Feature ictal-ecg in the booted assembly: the classifier for task ecg-arrhythmia, its beat and
+ * Feature ictal-ecg, installed as an admin would (it ships in the distribution but is not booted): the classifier for task ecg-arrhythmia, its beat and
  * rhythm models active in the registry, and a simulated recording's EKG channel classified.
  */
 @RunWith(PaxExam.class)
@@ -53,7 +56,8 @@ public class EcgFeatureTest {
 
     @Configuration
     public Option[] configuration() {
-        return IctalKaraf.options();
+        return IctalKaraf.options(features(maven().groupId("io.ictal").artifactId("ictal-features")
+                .version(System.getProperty("ictal.version")).classifier("features").type("xml"), "ictal-ecg"));
     }
 
     private RecordingClassifier classifier(ServiceReference<RecordingClassifier> ref) {
