@@ -86,7 +86,7 @@ public class EcgFeatureTest {
     public void classifiesTheEkgChannelOfASimulatedRecording() throws Exception {
         Path dir = Files.createTempDirectory("ictal-ecg");
         File out = dir.resolve("demo.edf").toFile();
-        String printed = IctalKaraf.execute(sessionFactory, "ictal:simulate " + out + " --hours 0.1 --seed 5");
+        String printed = IctalKaraf.execute(sessionFactory, "ictal:simulate --hours 0.1 --seed 5 " + out);
         assertTrue(out + " written: " + printed, out.length() > 0);
         ServiceReference<RecordingClassifier> ref = reference();
         RecordingClassifier ecg = classifier(ref);

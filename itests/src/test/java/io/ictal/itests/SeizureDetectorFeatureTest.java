@@ -70,7 +70,7 @@ public class SeizureDetectorFeatureTest {
     public void simulateWritesARecordingTheDetectorClassifies() throws Exception {
         Path dir = Files.createTempDirectory("ictal-simulate");
         File out = dir.resolve("demo.edf").toFile();
-        String printed = IctalKaraf.execute(sessionFactory, "ictal:simulate " + out + " --hours 0.05 --seed 3");
+        String printed = IctalKaraf.execute(sessionFactory, "ictal:simulate --hours 0.05 --seed 3 " + out);
         assertTrue(printed, printed.contains("seed 3"));
         assertTrue(out + " written", out.length() > 0);
         ServiceReference<RecordingClassifier> ref = context.getServiceReferences(RecordingClassifier.class,

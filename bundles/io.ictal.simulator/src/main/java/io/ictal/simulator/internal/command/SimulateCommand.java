@@ -7,19 +7,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 /**
- * {@code ictal:simulate OUT.edf [--hours H] [--seed S] [--channels Fp1,F7,...] [--seizures-per-hour R] ...}:
- * writes a simulated recording with known seizures (the demo recording of run.sh) and lists them.
- * The options are {@code SimulatorMain}'s, parsed by the same code, before or after the file (Karaf
- * stops reading options at the first argument, so they are taken as arguments).
+ * {@code ictal:simulate [--hours H | --seconds S] [--seed S] [--seizures-per-hour R] [--seizure ONSET:DURATION:FOCUS]...
+ * [--channels Fp1,F7,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] OUT.edf}: writes a simulated recording
+ * with known seizures (the demo recording of run.sh) and lists them. The options are Karaf options (so
+ * {@code --help} lists them and bin/ictal may move them in front of the file), handed as text to
+ * {@code SimulatorMain}'s parser: one parser, one set of error messages.
  *
  * <p>Lives in the simulator bundle, not io.ictal.shell, so that the core shell never imports the
  * simulator's package (the simulator belongs to feature ictal-detector, not ictal-core).
@@ -29,20 +32,72 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
         description = "Writes a simulated EEG recording (EDF+, 10-20 electrodes + EKG, 256 Hz) with its seizures as annotations")
 public class SimulateCommand implements Action {
 
-    @Argument(index = 0, name = "args", required = true, multiValued = true,
-            description = "OUT.edf [--hours H (1) | --seconds S] [--seed N (1)] [--seizures-per-hour R (1)] "
-                    + "[--seizure ONSET:DURATION:FOCUS]... [--channels Fp1,F7,... (21 of 10-20 incl. A1 A2)] "
-                    + "[--no-ekg] [--no-artifacts] [--truth TRUTH.json]")
-    List<String> args;
+    @Argument(index = 0, name = "file", required = true, description = "The EDF+ file to write")
+    String file;
+
+    @Option(name = "--hours", description = "Length in hours (default 1)")
+    String hours;
+
+    @Option(name = "--seconds", description = "Length in seconds (instead of --hours)")
+    String seconds;
+
+    @Option(name = "--seed", description = "Random seed: the same seed and options give the same file (default 1)")
+    String seed;
+
+    @Option(name = "--seizures-per-hour", description = "Mean rate of random seizures (default 1)")
+    String seizuresPerHour;
+
+    @Option(name = "--seizure", multiValued = true, description = "A seizure at ONSET:DURATION:FOCUS (seconds, seconds, electrode); repeatable")
+    List<String> seizures;
+
+    @Option(name = "--channels", description = "Electrodes, comma-separated (default: the 21 of the 10-20 system incl. A1, A2)")
+    String channels;
+
+    @Option(name = "--no-ekg", description = "Without the EKG channel")
+    boolean noEkg;
+
+    @Option(name = "--no-artifacts", description = "Without artifacts")
+    boolean noArtifacts;
+
+    @Option(name = "--truth", description = "Also write the true seizures as JSON to this file")
+    String truth;
 
     @Reference
     EegSimulator simulator;
+
+    /** The options as SimulatorMain's command line. */
+    List<String> arguments() {
+        List<String> args = new ArrayList<>(List.of(file));
+        addOption(args, "--hours", hours);
+        addOption(args, "--seconds", seconds);
+        addOption(args, "--seed", seed);
+        addOption(args, "--seizures-per-hour", seizuresPerHour);
+        addOption(args, "--channels", channels);
+        addOption(args, "--truth", truth);
+        if (seizures != null) {
+            seizures.forEach(s -> addOption(args, "--seizure", s));
+        }
+        if (noEkg) {
+            args.add("--no-ekg");
+        }
+        if (noArtifacts) {
+            args.add("--no-artifacts");
+        }
+        return args;
+    }
+
+    private static void addOption(List<String> args, String name, String value) {
+        if (value != null) {
+            args.add(name);
+            args.add(value);
+        }
+    }
 
     @Override
     public Object execute() throws IOException {
         SimulatorMain.Options options;
         try {
-            options = SimulatorMain.parse(args);
+            options = SimulatorMain.parse(arguments());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ictal:simulate: " + e.getMessage(), e);
         }
