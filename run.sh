@@ -22,7 +22,7 @@ if [[ -z "$tarball" || ! -x "$ictal" ]] \
                  -not -path '*/target/*' -print -quit 2>/dev/null)" ]]; then
   echo "run.sh: building Ictal (mvn install -DskipTests) ..." >&2
   if [[ -x "$ictal" ]]; then "$ictal" stop || true; fi
-  mvn -B -q install -DskipTests
+  mvn -B -q -Dstyle.color=never install -DskipTests
 fi
 
 "$ictal" start
