@@ -2,7 +2,8 @@
 # Decode throughput of the Ictal EDF reader vs EDFlib (C) vs MNE on a generated 24-h, 21-channel,
 # 256 Hz EDF+ (~0.9 GB), whole-process, runs interleaved, medians; writes RESULTS.md next to this script.
 # Needs: JDK 17, Maven (io.ictal.api and io.ictal.edf installed in ~/.m2), gcc, Debian libedf-dev and python3-mne.
-# Usage: benchmarks/edf-decode/run.sh [runs, default 5]
+# Usage: benchmarks/edf-decode/run.sh [runs, default 5] [EDF file, default: generated once]
+# (EDF_RESULTS: where RESULTS.md goes; EDF_DESCRIPTION: how it names the file; set by benchmarks/run-all.sh)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -16,7 +17,7 @@ CP=$OUT/classes:$M2/io.ictal.edf/0.1.0-SNAPSHOT/io.ictal.edf-0.1.0-SNAPSHOT.jar:
 javac -d "$OUT/classes" -cp "$CP" "$HERE/java/io/ictal/bench/edf/EdfDecode.java"
 gcc -O2 -o "$OUT/edflib_decode" "$HERE/edflib_decode.c" -ledf
 
-FILE=$OUT/bench-24h-21ch-256hz.edf
+FILE=${2:-$OUT/bench-24h-21ch-256hz.edf}
 if [ ! -f "$FILE" ]; then
   java -cp "$CP" io.ictal.bench.edf.EdfDecode generate "$FILE"
 fi
@@ -36,5 +37,6 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 cut -d' ' -f1-3 /proc/loadavg > "$OUT/loadavg.txt"
-/usr/bin/python3 "$HERE/summarize.py" "$OUT/results.txt" "$FILE" > "$HERE/RESULTS.md"
-cat "$HERE/RESULTS.md"
+RESULTS=${EDF_RESULTS:-$HERE/RESULTS.md}
+/usr/bin/python3 "$HERE/summarize.py" "$OUT/results.txt" "$FILE" > "$RESULTS"
+cat "$RESULTS"
