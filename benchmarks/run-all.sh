@@ -30,7 +30,9 @@ SSH_PORT=18101 HTTP_PORT=18181 RMI_REGISTRY_PORT=11099 RMI_SERVER_PORT=44445
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 KARAF=$WORK/karaf
-: > "$WORK/stages.jsonl"
+# COMPONENTS=0 skips stages 1-3 and keeps their output from an earlier run in the same work folder.
+COMPONENTS=${COMPONENTS:-1}
+[ "$COMPONENTS" = 0 ] || : > "$WORK/stages.jsonl"
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 now() { date +%s.%N; }
@@ -69,6 +71,7 @@ done
 W24=$WORK/W24.edf
 [ -f "$W24" ] || { echo "W24 is needed: include 24 in the hours list" >&2; exit 1; }
 
+if [ "$COMPONENTS" != 0 ]; then
 # ---------------------------------------------------------------- 1. EDF decode on W24
 log "EDF decode: Ictal vs EDFlib vs MNE, $RUNS runs"
 start=$(now)
@@ -90,6 +93,7 @@ start=$(now)
 "$HERE/inference/run.sh" 2 "$RUNS" > "$WORK/inference.log" 2>&1
 cp "$HERE/inference/target/results.json" "$WORK/inference.json"
 stage_done inference "$start"
+fi
 
 # ---------------------------------------------------------------- the benchmark's distribution
 fresh_karaf() {
@@ -102,13 +106,17 @@ fresh_karaf() {
       "$KARAF/etc/org.apache.karaf.management.cfg"
 }
 karaf_pid() { cat "$KARAF/karaf.pid"; }
+karaf_gc_log() { echo "$WORK/gc/gc-$(karaf_pid).log"; }
 stop_karaf() {
   "$KARAF/bin/ictal" stop > /dev/null 2>&1 || true
   for _ in $(seq 60); do "$KARAF/bin/status" > /dev/null 2>&1 || return 0; sleep 1; done
   echo "the benchmark's Karaf did not stop" >&2; exit 1
 }
-# The heap cap of the goal, set explicitly: Karaf 4.4's unix scripts do not read JAVA_MAX_MEM.
-export EXTRA_JAVA_OPTS="-Xmx$HEAP -Xlog:gc:file=$WORK/gc.log"
+# The heap cap of the goal, set explicitly: Karaf 4.4's unix scripts do not read JAVA_MAX_MEM. Every
+# JVM of the scripts (client, status) gets these options too, hence a GC log per process id: one
+# shared file would be rotated away under the running Karaf by the next client.
+rm -rf "$WORK/gc" && mkdir -p "$WORK/gc"
+export EXTRA_JAVA_OPTS="-Xmx$HEAP -Xlog:gc:file=$WORK/gc/gc-%p.log"
 
 # ---------------------------------------------------------------- 4. cold boot to ready
 log "cold boot to ready, $RUNS boots"
@@ -133,7 +141,7 @@ for round in $(seq "$RUNS"); do
   echo "{\"round\": $round, \"seconds\": $(echo "$(now) - $begin" | bc)}" >> "$WORK/client.jsonl"
 done
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$(karaf_pid)/stat"; }
-gc_lines() { wc -l < "$WORK/gc.log"; }
+gc_lines() { wc -l < "$(karaf_gc_log)"; }
 log "end to end: a warm-up analysis of the shortest recording (not counted)"
 set -- $HOURS_LIST
 "$KARAF/bin/ictal" analyze "$WORK/W$1.edf" > /dev/null
@@ -148,7 +156,7 @@ for hours in $HOURS_LIST; do
     "$KARAF/bin/ictal" analyze "$WORK/W$hours.edf" --json > "$WORK/analyze-W$hours.json"
     wall=$(echo "$(now) - $begin" | bc)
     cpu=$(echo "($(cpu_ticks) - $cpu_from) / $(getconf CLK_TCK)" | bc -l)
-    tail -n +"$((gc_from + 1))" "$WORK/gc.log" > "$WORK/gc-W$hours-$round.log"
+    tail -n +"$((gc_from + 1))" "$(karaf_gc_log)" > "$WORK/gc-W$hours-$round.log"
     echo "{\"hours\": $hours, \"round\": $round, \"seconds\": $wall, \"cpu_seconds\": $cpu, \"load\": $(load1)," \
          "\"gc_log\": \"gc-W$hours-$round.log\", \"output\": \"analyze-W$hours.json\"}" >> "$WORK/e2e.jsonl"
   done
