@@ -133,6 +133,8 @@ stage_done boot "$start"
 jcmd "$(karaf_pid)" VM.flags > "$WORK/karaf-vm-flags.txt"
 
 # ---------------------------------------------------------------- 5. end to end and scaling
+# An earlier invocation's runs stay beside the new ones (RESULTS.md shows both), not overwritten.
+[ ! -s "$WORK/e2e.jsonl" ] || mv "$WORK/e2e.jsonl" "$WORK/e2e-previous.jsonl"
 # The client's own cost (a JVM that opens an ssh session): `bin/ictal status` on the running distribution.
 : > "$WORK/client.jsonl"
 for round in $(seq "$RUNS"); do
@@ -170,6 +172,7 @@ jcmd "$(karaf_pid)" JFR.start name=w24 settings=profile filename="$WORK/w24.jfr"
 "$KARAF/bin/ictal" analyze "$W24" > /dev/null
 jcmd "$(karaf_pid)" JFR.stop name=w24 > /dev/null
 jfr print --events jdk.ExecutionSample --stack-depth 12 "$WORK/w24.jfr" > "$WORK/w24-samples.txt"
+jfr print --events jdk.NativeMethodSample --stack-depth 12 "$WORK/w24.jfr" > "$WORK/w24-native.txt"
 stage_done profile "$start"
 stop_karaf
 echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/machine.txt"

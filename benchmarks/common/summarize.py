@@ -116,6 +116,15 @@ for block in text.split("jdk.ExecutionSample")[1:]:
     thread = re.search(r'sampledThread = "([^"]*)"', block)
     threads[re.sub(r"\d+", "N", thread.group(1)) if thread else "?"] += 1
 
+# ONNX Runtime runs in native code: JFR sees it as native-method samples of threads inside ai.onnxruntime.
+ort_native = 0
+for block in open(path("w24-native.txt")).read().split("jdk.NativeMethodSample")[1:]:
+    stack = re.search(r"stackTrace = \[\n(.*?)\n\s*\]", block, re.S)
+    if stack and "ai.onnxruntime" in stack.group(1):
+        ort_native += 1
+# Periods of JFR's "profile" settings: Java samples every 10 ms, native samples every 20 ms.
+ort_share = ort_native * 20 / (ort_native * 20 + samples * 10)
+
 # ------------------------------------------------------------------ plot
 fig, (ax_time, ax_heap) = plt.subplots(1, 2, figsize=(11, 4.2))
 hs = [h for h in hours_list if e2e[h]]
@@ -242,6 +251,15 @@ for h in hours_list:
     add(f"| W{h} | {len(rows)} | {w:.1f} | {fmt_list([r['seconds'] for r in rows])} | {h * 3600 / w:.0f} | {c:.1f} | "
         f"{w / h:.2f} | {max(r['heap_before'] for r in rows):.0f} | {max(r['heap_after'] for r in rows):.0f} | "
         f"{fmt_list([r['load'] for r in rows], 2)} | {events[h]} ({truth[h]}) |")
+if os.path.exists(path("e2e-previous.jsonl")):
+    previous = collections.defaultdict(list)
+    for row in jsonl("e2e-previous.jsonl"):
+        previous[row["hours"]].append(row)
+    add("\nThe previous invocation's end-to-end runs in this work folder (same distribution, same files), for "
+        "comparison under other load: " + "; ".join(
+            f"W{h}: {len(rows)} runs, wall median {median(r['seconds'] for r in rows):.1f} s "
+            f"({fmt_list([r['seconds'] for r in rows])}), CPU median {median(r['cpu_seconds'] for r in rows):.1f} s, "
+            f"load {fmt_list([r['load'] for r in rows], 2)}" for h, rows in sorted(previous.items())) + ".")
 if len(hs) >= 2:
     per_hour = [(median(r["cpu_seconds"] for r in e2e[h])) / h for h in hs]
     add(f"\nCPU seconds per recording hour: {', '.join(f'{h} h: {p:.2f}' for h, p in zip(hs, per_hour))}. "
@@ -262,6 +280,9 @@ add("\n| nearest io.ictal frame | share |")
 add("|---|---|")
 for frame, n in ictal_frames.most_common(10):
     add(f"| `{frame}` | {100 * n / samples:.1f} % |")
+add(f"\nONNX Runtime's native inference: {ort_native} native-method samples inside `ai.onnxruntime` (every 20 ms) "
+    f"against {samples:,} Java samples (every 10 ms): inference is about **{100 * ort_share:.0f} %** of the sampled "
+    "time; the rest is the Java work in the tables above.")
 add("\n| thread (digits as N) | share |")
 add("|---|---|")
 for thread, n in threads.most_common(6):
