@@ -270,8 +270,8 @@ add("![scaling](scaling.png)\n")
 
 add("## Where the W24 time goes (JFR, one more W24 analysis)\n")
 add(f"`jcmd <karaf> JFR.start settings=profile` around one extra `bin/ictal analyze W24`, then `jfr print --events "
-    f"jdk.ExecutionSample`: {samples:,} samples of running Java threads (native ONNX Runtime time inside "
-    "`OrtSession.run` is attributed to that frame).\n")
+    f"jdk.ExecutionSample`: {samples:,} samples of threads running Java code (ONNX Runtime's native time is "
+    "counted separately below, from `jdk.NativeMethodSample`).\n")
 add("| top frame | share |")
 add("|---|---|")
 for frame, n in frames.most_common(10):
@@ -289,6 +289,9 @@ for thread, n in threads.most_common(6):
     add(f"| {thread} | {100 * n / samples:.1f} % |")
 add("")
 
+add("## CUDA\n")
+add("Not run: this harness runs W24 on the CPU build only; no GPU machine was lent to this work "
+    "(the `cuda` profile of io.ictal.inference is described in its README).\n")
 add("## Stage wall times of this run\n")
 add("| stage | seconds | load at end |")
 add("|---|---|---|")
