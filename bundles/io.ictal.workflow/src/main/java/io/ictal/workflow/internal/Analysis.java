@@ -4,7 +4,10 @@ import io.ictal.api.detection.Classification;
 import io.ictal.api.detection.ClassificationException;
 import io.ictal.api.detection.ClassificationListener;
 import io.ictal.api.detection.Detection;
+import io.ictal.api.detection.EventClassifier;
+import io.ictal.api.detection.EventContext;
 import io.ictal.api.detection.RecordingClassifier;
+import io.ictal.api.detection.RecordingVideo;
 import io.ictal.api.detection.Trend;
 import io.ictal.api.recording.ReadMode;
 import io.ictal.api.recording.Recording;
@@ -18,6 +21,7 @@ import io.ictal.viewer.spi.Marker;
 import io.ictal.viewer.spi.TrendSegment;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +40,23 @@ import org.slf4j.LoggerFactory;
  * classifier and the CSA as separate tasks (so the first markers do not wait for the CSA), reports
  * through the {@link AnalysisRun}, queues each classifier's detections for review when its run
  * ends, and ends the job with a summary once every task is done.
+ *
+ * <p>An {@link EventClassifier} (seizure type, video semiology) follows the recording classifier of
+ * its event task: when that run ends, the follower classifies its events one by one, as a task of
+ * its own (so the seizure type and the video run side by side).
  */
 final class Analysis {
 
     private static final Logger LOG = LoggerFactory.getLogger(Analysis.class);
 
     /** Collaborators shared by every job. */
-    record Services(RecordingReader reader, Classifiers classifiers, Supplier<SpectrogramService> spectrogram,
+    record Services(RecordingReader reader, Classifiers<RecordingClassifier> classifiers,
+            Classifiers<EventClassifier> eventClassifiers, Supplier<SpectrogramService> spectrogram,
             Supplier<ReviewQueue> reviewQueue, Executor executor) {
+    }
+
+    /** An event classifier's task waiting for the events of {@code eventTask}, with its progress slot. */
+    private record Follower(int slot, String task, String eventTask) {
     }
 
     private final AnalysisRun run;
@@ -56,6 +69,8 @@ final class Analysis {
     private int failedTasks;
     private double[] fractions;
     private Recording recording;
+    private List<RecordingVideo> videos;
+    private final Map<String, List<Follower>> followersByEventTask = new LinkedHashMap<>();
 
     Analysis(AnalysisRun run, Settings settings, Services services) {
         this.run = run;
@@ -80,12 +95,23 @@ final class Analysis {
             return;
         }
         describe();
+        videos = run.recording().videos().stream()
+                .map(v -> new RecordingVideo(v.file(), v.offsetSeconds())).toList();
         List<Runnable> tasks = new ArrayList<>();
-        List<Classifiers.Bound> installed = services.classifiers().preferred();
-        for (Classifiers.Bound bound : installed) {
+        List<Classifiers.Bound<RecordingClassifier>> installed = services.classifiers().preferred();
+        Set<String> running = new LinkedHashSet<>();
+        for (Classifiers.Bound<RecordingClassifier> bound : installed) {
             if (applies(bound)) {
                 int slot = tasks.size();
-                tasks.add(() -> runClassifier(slot, bound));
+                running.add(bound.task());
+                tasks.add(() -> {
+                    List<Detection> events = null;
+                    try {
+                        events = runClassifier(slot, bound);
+                    } finally {
+                        startFollowers(bound.task(), events);
+                    }
+                });
             }
         }
         int classifierTasks = tasks.size();
@@ -114,8 +140,9 @@ final class Analysis {
             }
             return;
         }
-        fractions = new double[tasks.size()];
-        remaining.set(tasks.size());
+        int followers = planFollowers(running, tasks.size());
+        fractions = new double[tasks.size() + followers];
+        remaining.set(tasks.size() + followers);
         for (Runnable task : tasks) {
             services.executor().execute(() -> {
                 try {
@@ -145,7 +172,30 @@ final class Analysis {
         }
     }
 
-    private boolean applies(Classifiers.Bound bound) {
+    /**
+     * Gives each event classifier that applies, and whose event task runs here, a progress slot from
+     * {@code firstSlot} on; returns how many.
+     */
+    private int planFollowers(Set<String> running, int firstSlot) {
+        int slot = firstSlot;
+        for (Classifiers.Bound<EventClassifier> bound : services.eventClassifiers().preferred()) {
+            try {
+                String eventTask = bound.classifier().eventTask();
+                if (!running.contains(eventTask)) {
+                    note(bound.task() + ": not run, nothing finds its events (" + eventTask + ") on this recording");
+                } else if (bound.classifier().appliesTo(recording.header(), videos)) {
+                    followersByEventTask.computeIfAbsent(eventTask, t -> new ArrayList<>())
+                            .add(new Follower(slot++, bound.task(), eventTask));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Event classifier for task {} failed in eventTask/appliesTo", bound.task(), e);
+                note(bound.task() + ": skipped, its appliesTo failed (" + e.getMessage() + ")");
+            }
+        }
+        return slot - firstSlot;
+    }
+
+    private boolean applies(Classifiers.Bound<RecordingClassifier> bound) {
         try {
             return bound.classifier().appliesTo(recording.header());
         } catch (RuntimeException e) {
@@ -155,7 +205,8 @@ final class Analysis {
         }
     }
 
-    private void runClassifier(int slot, Classifiers.Bound first) {
+    /** Runs one task's classifier; returns its detections, or null when the run failed. */
+    private List<Detection> runClassifier(int slot, Classifiers.Bound<RecordingClassifier> first) {
         String task = first.task();
         RecordingClassifier classifier = first.classifier();
         while (true) {
@@ -165,34 +216,97 @@ final class Analysis {
                 result = classifier.classify(recording, new Listener(slot, task, classifier, reported));
             } catch (ClassificationException e) {
                 failed(task + ": " + e.getMessage());
-                return;
+                return null;
             } catch (IOException e) {
                 failed(task + ": reading " + run.recording().file() + " failed (" + e.getMessage() + ")");
-                return;
+                return null;
             }
             if (services.classifiers().contains(classifier) || run.isCancelled()) {
-                ingest(task, result);
-                return;
+                ingest(task, result.detections());
+                return result.detections();
             }
             // The classifier went away mid-run (its bundle was updated or removed): what it said is
             // withdrawn and the task runs again with its replacement, so every marker of the task
             // comes from one classifier.
             run.markersRetracted(reported.stream().toList());
-            Optional<Classifiers.Bound> replacement = awaitReplacement(task);
+            Optional<Classifiers.Bound<RecordingClassifier>> replacement = awaitReplacement(services.classifiers(), task);
             if (replacement.isEmpty()) {
                 failed(task + ": its classifier went away mid-run and no replacement came within "
                         + settings.swapGraceSeconds() + " s; its markers were withdrawn");
-                return;
+                return null;
             }
             classifier = replacement.get().classifier();
             progress(slot, 0, task + ": classifier replaced, running again");
         }
     }
 
-    private Optional<Classifiers.Bound> awaitReplacement(String task) {
+    /** Starts the event classifiers that wait for {@code eventTask}'s events (or ends them: no events). */
+    private void startFollowers(String eventTask, List<Detection> events) {
+        for (Follower follower : followersByEventTask.getOrDefault(eventTask, List.of())) {
+            if (events == null) {
+                failed(follower.task() + ": not run, " + eventTask + " failed");
+                taskDone();
+                continue;
+            }
+            services.executor().execute(() -> {
+                try {
+                    classifyEvents(follower, events);
+                } catch (RuntimeException e) {
+                    LOG.error("Event classification {} of {} failed", follower.task(), run.recording().recordingId(), e);
+                    failed(follower.task() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                } finally {
+                    taskDone();
+                }
+            });
+        }
+    }
+
+    /**
+     * Classifies each event with the follower's preferred classifier (looked up per event, so an
+     * updated bundle takes over at the next event); shows and queues what it finds.
+     */
+    private void classifyEvents(Follower follower, List<Detection> events) {
+        String task = follower.task();
+        List<Detection> found = new ArrayList<>();
+        try {
+            for (int i = 0; i < events.size() && !run.isCancelled(); i++) {
+                Optional<Classifiers.Bound<EventClassifier>> bound = awaitReplacement(services.eventClassifiers(), task);
+                if (bound.isEmpty()) {
+                    failed(task + ": its classifier went away and no replacement came within "
+                            + settings.swapGraceSeconds() + " s; " + (events.size() - i) + " events not classified");
+                    return;
+                }
+                Detection event = events.get(i);
+                List<Detection> about;
+                try {
+                    about = bound.get().classifier().classify(new EventContext(recording, event, videos),
+                            new EventListener(follower, i, events.size()));
+                } catch (ClassificationException e) {
+                    failed(task + ": " + e.getMessage());
+                    return;
+                } catch (IOException e) {
+                    failed(task + ": reading failed at event " + event.id() + " (" + e.getMessage() + ")");
+                    return;
+                }
+                if (run.isCancelled()) {
+                    return;
+                }
+                String eventMarker = Mapping.markerId(follower.eventTask(), event.id());
+                run.markersAdded(about.stream().map(d -> Mapping.marker(d, eventMarker)).toList());
+                about.stream().map(Mapping::explanation).filter(x -> x != null).forEach(run::explanationAdded);
+                found.addAll(about);
+                progress(follower.slot(), (i + 1.0) / events.size(), task + ": " + (i + 1) + " of " + events.size() + " events");
+            }
+            progress(follower.slot(), 1, task + ": done");
+        } finally {
+            ingest(task, found);
+        }
+    }
+
+    private <C> Optional<Classifiers.Bound<C>> awaitReplacement(Classifiers<C> registry, String task) {
         long deadline = System.nanoTime() + (long) (settings.swapGraceSeconds() * 1e9);
         while (true) {
-            Optional<Classifiers.Bound> found = services.classifiers().preferred(task);
+            Optional<Classifiers.Bound<C>> found = registry.preferred(task);
             if (found.isPresent() || run.isCancelled() || System.nanoTime() >= deadline) {
                 return found;
             }
@@ -206,8 +320,7 @@ final class Analysis {
     }
 
     /** Queues a run's detections for review, or says loudly that they are not queued. */
-    private void ingest(String task, Classification result) {
-        List<Detection> detections = result.detections();
+    private void ingest(String task, List<Detection> detections) {
         synchronized (this) {
             detectionsByTask.merge(task, detections.size(), Integer::sum);
         }
@@ -369,6 +482,47 @@ final class Analysis {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "Listener[%s, slot %d]", task, slot);
+        }
+    }
+
+    /** Relays an event classifier's progress and trends (its detections come as return values). */
+    private final class EventListener implements ClassificationListener {
+        private final Follower follower;
+        private final int index;
+        private final int events;
+
+        EventListener(Follower follower, int index, int events) {
+            this.follower = follower;
+            this.index = index;
+            this.events = events;
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            double within = Math.max(0, Math.min(1, fraction));
+            Analysis.this.progress(follower.slot(), (index + within) / events,
+                    follower.task() + ": event " + (index + 1) + " of " + events + ": " + message);
+        }
+
+        @Override
+        public void detected(List<Detection> detections) {
+            LOG.debug("{} reported detections through the listener; event classifiers return them", follower.task());
+        }
+
+        @Override
+        public void retracted(List<String> detectionIds) {
+        }
+
+        @Override
+        public void trend(Trend segment) {
+            if (!isCancelled()) {
+                run.trendAppended(Mapping.trendSegment(segment));
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return run.isCancelled();
         }
     }
 }

@@ -31,6 +31,18 @@ final class Mapping {
         return task + "/" + detectionId;
     }
 
+    /** Attribute of an event classifier's marker: the marker id of the event it is about. */
+    static final String EVENT = "event";
+
+    /** The marker of an event classifier's detection, tied to its event's marker. */
+    static Marker marker(Detection d, String eventMarkerId) {
+        Marker m = marker(d);
+        Map<String, String> attributes = new TreeMap<>(m.attributes());
+        attributes.put(EVENT, eventMarkerId);
+        return new Marker(m.id(), m.onsetSeconds(), m.durationSeconds(), m.channels(), m.label(), m.confidence(),
+                m.source(), attributes);
+    }
+
     static Marker marker(Detection d) {
         Map<String, String> attributes = new TreeMap<>();
         attributes.put(Marker.TASK, d.task());

@@ -1,5 +1,6 @@
 package io.ictal.workflow.internal;
 
+import io.ictal.api.detection.EventClassifier;
 import io.ictal.api.detection.RecordingClassifier;
 import io.ictal.api.recording.RecordingReader;
 import io.ictal.api.review.ReviewQueue;
@@ -32,7 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Ictal's {@link MarkerProvider}: for each opened recording, runs every applicable
- * {@link RecordingClassifier} (one per task) and a CSA, streams the results to the host's sinks and
+ * {@link RecordingClassifier} (one per task), the {@link EventClassifier}s of their events, and a CSA, streams the results to the host's sinks and
  * queues the detections for review. The one analysis path: the viewer and {@code ictal:analyze}
  * both start jobs here.
  */
@@ -69,7 +70,8 @@ public final class WorkflowMarkerProvider implements MarkerProvider {
 
     private final Settings settings;
     private final ExecutorService executor;
-    private final Classifiers classifiers = new Classifiers();
+    private final Classifiers<RecordingClassifier> classifiers = new Classifiers<>(RecordingClassifier::task);
+    private final Classifiers<EventClassifier> eventClassifiers = new Classifiers<>(EventClassifier::task);
     private final AtomicReference<SpectrogramService> spectrogram = new AtomicReference<>();
     private final AtomicReference<ReviewQueue> reviewQueue = new AtomicReference<>();
     private final List<AnalysisRun> live = new CopyOnWriteArrayList<>();
@@ -90,7 +92,8 @@ public final class WorkflowMarkerProvider implements MarkerProvider {
         this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 namedThreads());
         ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(true);
-        this.services = new Analysis.Services(Objects.requireNonNull(reader, "reader"), classifiers, spectrogram::get,
+        this.services = new Analysis.Services(Objects.requireNonNull(reader, "reader"), classifiers, eventClassifiers,
+                spectrogram::get,
                 reviewQueue::get, executor);
     }
 
@@ -124,6 +127,16 @@ public final class WorkflowMarkerProvider implements MarkerProvider {
 
     public void removeClassifier(RecordingClassifier classifier) {
         classifiers.remove(classifier);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void addEventClassifier(EventClassifier classifier, Map<String, Object> properties) {
+        eventClassifiers.add(classifier, properties);
+    }
+
+    public void removeEventClassifier(EventClassifier classifier) {
+        eventClassifiers.remove(classifier);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
