@@ -27,7 +27,7 @@
  * validated in their constructors.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.ictal.viewer.spi;
 
 import org.osgi.annotation.bundle.Export;

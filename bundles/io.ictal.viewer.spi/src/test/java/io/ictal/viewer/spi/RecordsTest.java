@@ -2,6 +2,7 @@ package io.ictal.viewer.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,9 @@ class RecordsTest {
         assertEquals(List.of(), r.videos());
         assertThrows(IllegalArgumentException.class, () -> new OpenedRecording("", Path.of("a.edf")));
         assertThrows(IllegalArgumentException.class,
-                () -> new SynchronizedVideo(Path.of("v.mp4"), Double.NaN));
+                () -> new SynchronizedVideo(Path.of("v.mp4"), Double.POSITIVE_INFINITY));
+        assertTrue(new SynchronizedVideo(Path.of("v.mp4"), 0).offsetKnown());
+        assertFalse(SynchronizedVideo.alignedByAnnotation(Path.of("v.mp4")).offsetKnown());
         assertEquals(-2.5, new OpenedRecording("r", Path.of("a.edf"),
                 List.of(new SynchronizedVideo(Path.of("v.mp4"), -2.5))).videos().get(0).offsetSeconds());
     }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -96,7 +97,8 @@ final class Analysis {
         }
         describe();
         videos = run.recording().videos().stream()
-                .map(v -> new RecordingVideo(v.file(), v.offsetSeconds())).toList();
+                .map(v -> new RecordingVideo(v.file(), v.offsetKnown() ? OptionalDouble.of(v.offsetSeconds()) : OptionalDouble.empty()))
+                .toList();
         List<Runnable> tasks = new ArrayList<>();
         List<Classifiers.Bound<RecordingClassifier>> installed = services.classifiers().preferred();
         Set<String> running = new LinkedHashSet<>();

@@ -14,6 +14,7 @@ import io.ictal.viewer.spi.SynchronizedVideo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,10 +103,13 @@ class EventClassifierWorkflowTest {
 
         Path video = dir.resolve("bed.mp4");
         TestHost withVideo = new TestHost();
-        p.start(new OpenedRecording("b", withBursts, List.of(new SynchronizedVideo(video, -2.5))), withVideo);
+        Path unaligned = dir.resolve("bed-2.mp4");
+        p.start(new OpenedRecording("b", withBursts,
+                List.of(new SynchronizedVideo(video, -2.5), SynchronizedVideo.alignedByAnnotation(unaligned))), withVideo);
         String ending = withVideo.awaitEnd();
         assertTrue(ending.startsWith("completed: 2 markers (seizure-detection 1, seizure-semiology 1)"), ending);
-        assertEquals(List.of(new RecordingVideo(video, -2.5)), semiology.seen.get(0).videos());
+        assertEquals(List.of(new RecordingVideo(video, -2.5), new RecordingVideo(unaligned, OptionalDouble.empty())),
+                semiology.seen.get(0).videos());
     }
 
     @Test
