@@ -27,6 +27,7 @@ public class IctalScriptArgumentsTest {
         work = Files.createTempDirectory("ictal-args");
         Files.createFile(work.resolve("rec.edf"));
         Files.createDirectory(work.resolve("exports"));
+        Files.createFile(work.resolve("bed.mp4"));
         String original = Files.readString(Path.of("../karaf-assembly/src/main/resources/assembly/bin/ictal"));
         String stubbed = original.replaceFirst("(?m)^main \"\\$@\"$",
                 "ensure_started() { :; }\nclient() { echo \"\\$1\"; }\nmain \"\\$@\"");
@@ -72,5 +73,14 @@ public class IctalScriptArgumentsTest {
     public void argumentsWithSpacesOrQuotesAreQuotedForKaraf() throws Exception {
         assertEquals("ictal:info \"" + work.resolve("my \\\"night\\\".edf") + "\"",
                 karafLine("info", "my \"night\".edf"));
+    }
+
+    @Test
+    public void videoValuesStayWithTheirOptionEvenWhenTheFileExists() throws Exception {
+        String video = work.resolve("bed.mp4").toString();
+        assertEquals("ictal:analyze --json --video " + video + "@-2.5 --video " + video + " " + work.resolve("rec.edf"),
+                karafLine("analyze", "rec.edf", "--json", "--video", "bed.mp4@-2.5", "--video", "bed.mp4"));
+        assertEquals("ictal:analyze --video " + video + "@12 " + work.resolve("rec.edf"),
+                karafLine("analyze", "--video", "bed.mp4@12", "rec.edf"));
     }
 }

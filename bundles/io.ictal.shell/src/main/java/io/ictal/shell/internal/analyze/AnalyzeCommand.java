@@ -5,6 +5,7 @@ import io.ictal.shell.internal.Json;
 import io.ictal.viewer.spi.MarkerProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -17,7 +18,7 @@ import org.apache.karaf.shell.api.console.Terminal;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 
 /**
- * {@code ictal:analyze FILE [--json]}: analyses a recording with every applicable classifier through
+ * {@code ictal:analyze FILE [--json] [--video V[@OFFSET]]...}: analyses a recording with every applicable classifier through
  * Ictal's workflow (the same path the viewer takes), printing events as they are found and a progress
  * bar on a terminal; {@code --json} prints the stable report (schema {@value AnalyzeReport#SCHEMA}).
  * The detections are queued for review, as when a viewer opens the file.
@@ -33,6 +34,11 @@ public class AnalyzeCommand implements Action {
 
     @Option(name = "--json", description = "Print the stable JSON report (schema ictal.analyze/1, see the workflow README)")
     boolean json;
+
+    @Option(name = "--video", multiValued = true, description = "A video recorded with the EEG, repeatable: FILE@OFFSET "
+            + "(OFFSET = seconds of the recording at the video's first frame, negative when the video started first) "
+            + "or FILE (aligned by the recording's 'Video start' annotation)")
+    List<String> videos;
 
     @Reference(filter = "(" + MarkerProvider.PROVIDER_ID + "=ictal)", optional = true)
     MarkerProvider workflow;
@@ -51,7 +57,8 @@ public class AnalyzeCommand implements Action {
         }
         Terminal terminal = session == null ? null : session.getTerminal();
         boolean bar = !json && terminal != null && terminal.isAnsiSupported() && terminal.getWidth() > 20;
-        AnalyzeReport report = new Analyzer(workflow, System.out, !json, bar ? terminal.getWidth() : 0).analyze(path);
+        AnalyzeReport report = new Analyzer(workflow, System.out, !json, bar ? terminal.getWidth() : 0).analyze(path,
+                videos == null ? List.of() : videos.stream().map(VideoArgument::parse).toList());
         if (json) {
             System.out.println(Json.write(report));
         } else {

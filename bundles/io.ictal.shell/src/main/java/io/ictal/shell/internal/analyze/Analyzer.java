@@ -6,6 +6,7 @@ import io.ictal.viewer.spi.Marker;
 import io.ictal.viewer.spi.MarkerProvider;
 import io.ictal.viewer.spi.MarkerSink;
 import io.ictal.viewer.spi.OpenedRecording;
+import io.ictal.viewer.spi.SynchronizedVideo;
 import io.ictal.viewer.spi.TrendSegment;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ final class Analyzer {
     }
 
     AnalyzeReport analyze(Path file) throws InterruptedException {
+        return analyze(file, List.of());
+    }
+
+    /** Analyses {@code file} with the videos recorded alongside it. */
+    AnalyzeReport analyze(Path file, List<SynchronizedVideo> videos) throws InterruptedException {
         BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
         MarkerSink sink = new MarkerSink() {
             @Override
@@ -104,7 +110,7 @@ final class Analyzer {
             }
         };
         String absolute = file.toAbsolutePath().normalize().toString();
-        AnalysisJob job = provider.start(new OpenedRecording(absolute, Path.of(absolute)), sink);
+        AnalysisJob job = provider.start(new OpenedRecording(absolute, Path.of(absolute), videos), sink);
         Map<String, Marker> markers = new LinkedHashMap<>();
         Map<String, List<TrendSegment>> trends = new LinkedHashMap<>();
         boolean barShown = false;
@@ -150,9 +156,13 @@ final class Analyzer {
         return line.length() < barWidth ? line : line.substring(0, Math.max(0, barWidth - 1));
     }
 
-    /** One event as a line: onset (h:mm:ss.s), duration, label, confidence, channels, model. */
+    /**
+     * One marker as a line: what (an event, or the task of an event classifier such as
+     * {@code seizure-type}), onset (h:mm:ss.s), duration, label, confidence, channels, model.
+     */
     static String eventLine(Marker m) {
-        return String.format(Locale.ROOT, "event  %s  %6.1f s  %-16s %.2f  %s  (%s %s)", clock(m.onsetSeconds()),
+        String what = m.attributes().containsKey("event") ? m.attributes().getOrDefault(Marker.TASK, "event") : "event";
+        return String.format(Locale.ROOT, "%-5s  %s  %6.1f s  %-16s %.2f  %s  (%s %s)", what, clock(m.onsetSeconds()),
                 m.durationSeconds(), m.label(), m.confidence(), m.channels().isEmpty() ? "all channels"
                         : String.join(",", m.channels()), m.source().id(), m.source().version());
     }

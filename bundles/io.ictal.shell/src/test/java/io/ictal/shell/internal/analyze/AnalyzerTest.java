@@ -13,6 +13,7 @@ import io.ictal.viewer.spi.MarkerProvider;
 import io.ictal.viewer.spi.MarkerSink;
 import io.ictal.viewer.spi.ModelRef;
 import io.ictal.viewer.spi.OpenedRecording;
+import io.ictal.viewer.spi.SynchronizedVideo;
 import io.ictal.viewer.spi.TrendSegment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -121,5 +122,32 @@ class AnalyzerTest {
         String bar = analyzer.bar(0.6, "seizure-detection: " + "x".repeat(100));
         assertTrue(bar.startsWith("[#########------]  60 %  seizure-detection: "), bar);
         assertEquals(59, bar.length());
+    }
+
+    @Test
+    void videosReachTheWorkflowAndEventClassifierMarkersAreNamedByTheirTask() throws Exception {
+        List<OpenedRecording> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MarkerProvider provider = scripted((recording, sink) -> {
+            opened.add(recording);
+            sink.markersAdded(List.of(marker("seizure-detection/seizure-0001", 300, 40, 0.9)));
+            sink.markersAdded(List.of(new Marker("seizure-type/seizure-0001", 300, 40, List.of("F7-T7"), "GNSZ", 0.83,
+                    new ModelRef("ictal-seizure-type", "1.0.0", "d".repeat(64)),
+                    Map.of(Marker.TASK, "seizure-type", "event", "seizure-detection/seizure-0001", "score.GNSZ", "0.8300"))));
+            sink.completed("2 markers");
+        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SynchronizedVideo video = new SynchronizedVideo(Path.of("bed.mp4"), -2);
+
+        AnalyzeReport report = new Analyzer(provider, new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0)
+                .analyze(Path.of("demo.edf"), List.of(video));
+
+        assertEquals(List.of(video), opened.get(0).videos());
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("seizure-type  0:05:00.0    40.0 s  GNSZ             0.83  F7-T7  (ictal-seizure-type 1.0.0)"),
+                text);
+        JsonObject type = JsonParser.parseString(Json.write(report)).getAsJsonObject().getAsJsonArray("events").get(1)
+                .getAsJsonObject();
+        assertEquals("seizure-type", type.get("task").getAsString());
+        assertEquals("seizure-detection/seizure-0001", type.getAsJsonObject("attributes").get("event").getAsString());
     }
 }
