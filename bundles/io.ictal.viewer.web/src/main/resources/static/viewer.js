@@ -92,13 +92,25 @@ function showProgress() {
   $('status').textContent = s.map((x) => x.provider + ' — ' + x.status + ': ' + x.message).join(' | ');
 }
 
-function markers() { return view.state.flatMap((s) => s.markers); }
+function allMarkers() { return view.state.flatMap((s) => s.markers); }
+
+// Events (seizures, arrhythmias); what event classifiers said about one (its type, its video
+// semiology) is shown with it, not as a marker of its own.
+function markers() { return allMarkers().filter((m) => !m.event); }
+
+function findings(m) { return allMarkers().filter((f) => f.event === m.id); }
+
+function findingText(f) { return f.label + ' ' + f.confidence.toFixed(2); }
+
+function scoresText(f) {
+  return f.task + ': ' + Object.entries(f.scores).map(([k, v]) => k + ' ' + v.toFixed(2)).join(', ') + ' (' + f.model + ')';
+}
 
 let shownMarkers = '';
 
 function showMarkers() {
   // Rebuilt only when something changed, so rows stay put (and clickable) between polls.
-  const signature = JSON.stringify([markers(), view.selected]);
+  const signature = JSON.stringify([allMarkers(), view.selected]);
   if (signature === shownMarkers) { return; }
   shownMarkers = signature;
   const body = $('markers').tBodies[0];
@@ -107,11 +119,12 @@ function showMarkers() {
     const row = body.insertRow();
     row.className = 'marker' + (view.selected === m.id ? ' selected' : '');
     row.dataset.id = m.id;
+    const about = findings(m);
     for (const text of [clock(m.onset), m.duration.toFixed(1) + ' s', m.label, m.confidence.toFixed(2),
-      m.channels.join(', ') || 'all']) {
+      about.map(findingText).join(' · '), m.channels.join(', ') || 'all']) {
       row.insertCell().textContent = text;
     }
-    row.title = m.task + ' — ' + m.model;
+    row.title = [m.task + ' — ' + m.model].concat(about.map(scoresText)).join('\n');
     row.onclick = () => select(m);
   }
 }
@@ -253,7 +266,7 @@ async function drawTraces(markersOnly) {
       }
     });
     g.fillStyle = '#b00';
-    g.fillText(m.label + ' ' + m.confidence.toFixed(2), x0 + 2, 10);
+    g.fillText([m.label + ' ' + m.confidence.toFixed(2)].concat(findings(m).map(findingText)).join(' · '), x0 + 2, 10);
   }
   // Seconds grid.
   g.strokeStyle = '#eee';

@@ -19,9 +19,13 @@ final class RecordingView implements MarkerSink {
     record Series(String id, String label, String unit, double start, double step, List<Double> values) {
     }
 
-    /** A marker with whether an explanation image can be fetched for it. */
+    /**
+     * A marker with whether an explanation image can be fetched for it. {@code event} is the id of the
+     * event marker an event classifier's marker is about (its seizure type, its video semiology), null
+     * for an event; {@code scores} are its per-label probabilities ({@code score.*} attributes).
+     */
     record MarkerView(String id, double onset, double duration, List<String> channels, String label,
-            double confidence, String task, String model, boolean explained) {
+            double confidence, String task, String model, boolean explained, String event, Map<String, Double> scores) {
     }
 
     /** What the page polls. {@code status} is {@code running}, {@code completed}, {@code failed} or {@code cancelled}. */
@@ -139,9 +143,27 @@ final class RecordingView implements MarkerSink {
                 .sorted(java.util.Comparator.comparingDouble(Marker::onsetSeconds))
                 .map(m -> new MarkerView(m.id(), m.onsetSeconds(), m.durationSeconds(), m.channels(), m.label(),
                         m.confidence(), m.attributes().getOrDefault(Marker.TASK, ""),
-                        m.source().id() + " " + m.source().version(), explanations.containsKey(m.id())))
+                        m.source().id() + " " + m.source().version(), explanations.containsKey(m.id()),
+                        m.attributes().get("event"), scores(m)))
                 .toList();
         return new Snapshot(provider, status, progress, message, views,
                 withTrends ? trends.values().stream().map(SeriesBuffer::series).toList() : List.of());
+    }
+
+    /** The marker's {@code score.LABEL} attributes as numbers, highest first; unparsable ones left out. */
+    private static Map<String, Double> scores(Marker m) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        m.attributes().entrySet().stream().filter(e -> e.getKey().startsWith("score."))
+                .map(e -> {
+                    try {
+                        return Map.entry(e.getKey().substring("score.".length()), Double.parseDouble(e.getValue()));
+                    } catch (NumberFormatException x) {
+                        return null;
+                    }
+                })
+                .filter(java.util.Objects::nonNull)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> scores.put(e.getKey(), e.getValue()));
+        return scores;
     }
 }
