@@ -9,6 +9,7 @@ import io.ictal.api.recording.RecordingWriter;
 import io.ictal.api.recording.RecordingWriterService;
 import io.ictal.api.recording.SignalSpec;
 import io.ictal.simulator.EegSimulator;
+import io.ictal.simulator.SeizureType;
 import io.ictal.simulator.SimulatedSeizure;
 import io.ictal.simulator.SimulationSpec;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = EegSimulator.class)
 public final class EegSimulatorComponent implements EegSimulator {
 
-    /** The annotation text of a true seizure. */
+    /** The annotation text of a true seizure (followed by its type, e.g. {@code seizure ABSZ}, for every type but FOCAL_EVOLVING). */
     public static final String SEIZURE_ANNOTATION = "seizure";
 
     private static final double EEG_RANGE_UV = 3000;
@@ -37,6 +38,14 @@ public final class EegSimulatorComponent implements EegSimulator {
     @Activate
     public EegSimulatorComponent(@Reference RecordingWriterService writerService) {
         this.writerService = writerService;
+    }
+
+    /**
+     * The annotation text of a seizure of this type: {@code seizure} for FOCAL_EVOLVING (as before types
+     * existed, so that its recordings stay byte-identical), {@code seizure <TUSZ label>} otherwise.
+     */
+    public static String annotationText(SeizureType type) {
+        return type == SeizureType.FOCAL_EVOLVING ? SEIZURE_ANNOTATION : SEIZURE_ANNOTATION + " " + type.code();
     }
 
     @Override
@@ -66,7 +75,7 @@ public final class EegSimulatorComponent implements EegSimulator {
         float[][] block = new float[generator.signalCount()][rate];
         try (RecordingWriter writer = writerService.create(file, recording)) {
             for (SimulatedSeizure s : plan.truth()) {
-                writer.annotate(new Annotation(s.onsetSeconds(), s.durationSeconds(), SEIZURE_ANNOTATION, 0));
+                writer.annotate(new Annotation(s.onsetSeconds(), s.durationSeconds(), annotationText(s.type()), 0));
             }
             for (long second = 0; second < seconds; second++) {
                 generator.generate(second * rate, block, rate);

@@ -14,9 +14,13 @@ import java.util.List;
  */
 final class Plan {
 
-    /** A seizure with what the generator needs per electrode. */
+    /**
+     * A seizure with what the generator needs per electrode. {@code muscleUv} and {@code events} are
+     * for the typed generators ({@link TypedSeizures}): the size of the muscle artifact that comes with
+     * the seizure, and type-specific times (myoclonic jerks, the tonic phase's end).
+     */
     record Seizure(SimulatedSeizure truth, double[] gain, double[] delaySeconds, double[] phaseOffset,
-            double startHz, double endHz, double amplitude) {
+            double startHz, double endHz, double amplitude, double muscleUv, double[] events) {
 
         double start() {
             return truth.onsetSeconds();
@@ -86,6 +90,10 @@ final class Plan {
             }
         } else {
             for (SimulatedSeizure s : spec.seizures()) {
+                if (s.type() != SeizureType.FOCAL_EVOLVING) {
+                    seizures.add(TypedSeizures.plan(random, names, positions, s));
+                    continue;
+                }
                 String focus = Electrodes.canonical(s.focus());
                 if (!names.contains(focus)) {
                     throw new IllegalArgumentException("seizure focus '" + s.focus() + "' is not one of the electrodes "
@@ -162,7 +170,7 @@ final class Plan {
         List<String> channels = involved.stream().map(names::get).toList();
         SimulatedSeizure truth = new SimulatedSeizure(onset, duration, SeizureType.FOCAL_EVOLVING, focus, channels);
         return new Seizure(truth, gain, delay, phase, random.uniform(6, 11), random.uniform(2, 3.5),
-                random.uniform(70, 200));
+                random.uniform(70, 200), 0, new double[0]);
     }
 
     private static List<Artifact> artifacts(Noise random, double duration, Electrodes.Position[] positions,

@@ -1,5 +1,6 @@
 package io.ictal.simulator.internal;
 
+import io.ictal.simulator.SeizureType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,8 @@ final class SignalGenerator {
     private int nextArtifact;
     private final List<Plan.Artifact> activeArtifacts = new ArrayList<>();
     private final double[] seizurePhase;
+    /** Generators of the seizures of other types than FOCAL_EVOLVING (null for those). */
+    private final TypedSeizures.Signal[] typed;
 
     SignalGenerator(Plan plan, int rate, long seed, boolean withEkg) {
         this.plan = plan;
@@ -62,6 +65,14 @@ final class SignalGenerator {
         common = new Pink(rate);
         commonNoise = new Noise(seed * 7919 + 3);
         seizurePhase = new double[plan.seizures.size()];
+        typed = new TypedSeizures.Signal[plan.seizures.size()];
+        for (int k = 0; k < typed.length; k++) {
+            Plan.Seizure s = plan.seizures.get(k);
+            if (s.truth().type() != SeizureType.FOCAL_EVOLVING) {
+                // its own stream, so that the other generators draw exactly what they did before types existed
+                typed[k] = new TypedSeizures.Signal(s, plan.positions, new Noise(seed * 15_485_863L + 29 + k));
+            }
+        }
         ekg = withEkg ? new Ekg(new Noise(seed * 104_729 + 11)) : null;
     }
 
@@ -149,6 +160,10 @@ final class SignalGenerator {
         for (int k = 0; k < plan.seizures.size(); k++) {
             Plan.Seizure s = plan.seizures.get(k);
             if (s.end() <= t0 || s.start() >= t1) {
+                continue;
+            }
+            if (typed[k] != null) {
+                typed[k].add(t0, rate, out, length);
                 continue;
             }
             double duration = s.truth().durationSeconds();

@@ -20,12 +20,14 @@ import java.util.Locale;
  * <pre>
  * java -cp io.ictal.simulator.jar:io.ictal.api.jar:io.ictal.edf.jar io.ictal.simulator.internal.SimulatorMain \
  *     OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] [--seizure ONSET:DURATION:FOCUS]...
- *     [--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json]
+ *     [--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--types absz,tcsz,...] [--tusz]
  * </pre>
  *
  * The EDF+ writer is io.ictal.edf's, found on the class path (the one place outside OSGi that
  * names that bundle's implementation). {@code --truth} writes the seizures as JSON:
- * {@code {"seizures": [{"onset": s, "duration": s, "type": "...", "focus": "T7", "channels": [...]}]}}.
+ * {@code {"seizures": [{"onset": s, "duration": s, "type": "...", "focus": "T7", "channels": [...], "code": "FNSZ"}]}}}
+ * ({@code code}: the TUSZ label). {@code --tusz} writes the TUSZ annotation files beside the EDF
+ * ({@link TuszAnnotations}).
  */
 public final class SimulatorMain {
 
@@ -43,13 +45,14 @@ public final class SimulatorMain {
         }
     }
 
-    /** What the command line asks for. */
-    public record Options(Path file, SimulationSpec spec, Path truth) {
+    /** What the command line asks for; {@code tusz}: also write the TUSZ {@code .csv} and {@code .csv_bi} files. */
+    public record Options(Path file, SimulationSpec spec, Path truth, boolean tusz) {
     }
 
     public static final String USAGE = "usage: OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] "
-            + "[--seizure ONSET:DURATION:FOCUS]... [--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] "
-            + "[--truth TRUTH.json] (options before or after OUT.edf)";
+            + "[--seizure ONSET:DURATION:FOCUS[:TYPE]]... [--types fnsz,gnsz,spsz,cpsz,absz,tnsz,tcsz,mysz] "
+            + "[--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--tusz] "
+            + "(options before or after OUT.edf)";
 
     /**
      * Parses the options shared by this main and {@code ictal:simulate}.
@@ -66,11 +69,14 @@ public final class SimulatorMain {
         boolean artifacts = true;
         List<SimulatedSeizure> explicit = new ArrayList<>();
         Path truth = null;
+        List<SeizureType> types = List.of();
+        boolean tusz = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
                 case "--no-ekg" -> ekg = false;
                 case "--no-artifacts" -> artifacts = false;
+                case "--tusz" -> tusz = true;
                 default -> {
                     if (!option.startsWith("--")) {
                         if (file != null) {
@@ -92,6 +98,7 @@ public final class SimulatorMain {
                         case "--channels" -> electrodes = Arrays.stream(value.split(",")).map(String::trim).toList();
                         case "--seizure" -> explicit.add(seizure(value));
                         case "--truth" -> truth = Path.of(value);
+                        case "--types" -> types = Arrays.stream(value.split(",")).map(SeizureType::ofCode).toList();
                         default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
                     }
                 }
@@ -100,8 +107,45 @@ public final class SimulatorMain {
         if (file == null) {
             throw new IllegalArgumentException("no output file; " + USAGE);
         }
-        return new Options(file, new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts),
-                truth);
+        SimulationSpec spec = new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts);
+        if (!types.isEmpty()) {
+            if (!explicit.isEmpty()) {
+                throw new IllegalArgumentException("--types types the random seizures; give --seizure's type as "
+                        + "ONSET:DURATION:FOCUS:TYPE instead");
+            }
+            spec = spec.withSeizures(typed(spec, types));
+        }
+        return new Options(file, spec, truth, tusz);
+    }
+
+    /**
+     * The spec's random seizures with the given types in turn (seeded): each keeps its onset and focus
+     * and gets a duration typical of its type (absence 5-20 s, myoclonic 3-15 s, tonic 5-30 s,
+     * tonic-clonic 40-120 s, generalised non-specific 20-120 s, simple partial 10-90 s, complex partial
+     * 30-150 s; focal non-specific keeps its own), never beyond its planned end.
+     */
+    static List<SimulatedSeizure> typed(SimulationSpec spec, List<SeizureType> types) {
+        Noise random = new Noise(spec.seed() * 97 + 5);
+        List<SimulatedSeizure> planned = Plan.of(spec).truth();
+        List<SimulatedSeizure> out = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            SimulatedSeizure s = planned.get(i);
+            SeizureType type = types.get(i % types.size());
+            double[] range = switch (type) {
+                case ABSENCE -> new double[] {5, 20};
+                case MYOCLONIC -> new double[] {3, 15};
+                case TONIC -> new double[] {5, 30};
+                case TONIC_CLONIC -> new double[] {40, 120};
+                case GENERALISED_NONSPECIFIC -> new double[] {20, 120};
+                case SIMPLE_PARTIAL -> new double[] {10, 90};
+                case COMPLEX_PARTIAL -> new double[] {30, 150};
+                case FOCAL_EVOLVING -> new double[] {s.durationSeconds(), s.durationSeconds()};
+            };
+            double duration = Math.min(random.uniform(range[0], range[1]) + 1e-9, s.durationSeconds() + 30);
+            duration = Math.min(duration, spec.durationSeconds() - s.onsetSeconds());
+            out.add(new SimulatedSeizure(s.onsetSeconds(), duration, type, s.focus(), List.of()));
+        }
+        return out;
     }
 
     static void run(String[] args, PrintStream out) throws IOException, ReflectiveOperationException {
@@ -114,6 +158,10 @@ public final class SimulatorMain {
                 (System.nanoTime() - started) / 1e9));
         if (options.truth() != null) {
             Files.writeString(options.truth(), json(seizures), StandardCharsets.UTF_8);
+        }
+        if (options.tusz()) {
+            TuszAnnotations.write(options.file(), Math.ceil(options.spec().durationSeconds()),
+                    options.spec().electrodes(), seizures);
         }
     }
 
@@ -134,11 +182,13 @@ public final class SimulatorMain {
 
     private static SimulatedSeizure seizure(String value) {
         String[] parts = value.split(":");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("option --seizure: expected ONSET:DURATION:FOCUS, was '" + value + "'");
+        if (parts.length != 3 && parts.length != 4) {
+            throw new IllegalArgumentException("option --seizure: expected ONSET:DURATION:FOCUS[:TYPE], was '" + value
+                    + "'");
         }
-        return new SimulatedSeizure(number("--seizure", parts[0]), number("--seizure", parts[1]),
-                SeizureType.FOCAL_EVOLVING, parts[2], List.of());
+        SeizureType type = parts.length == 4 ? SeizureType.ofCode(parts[3]) : SeizureType.FOCAL_EVOLVING;
+        return new SimulatedSeizure(number("--seizure", parts[0]), number("--seizure", parts[1]), type, parts[2],
+                List.of());
     }
 
     public static String json(List<SimulatedSeizure> seizures) {
@@ -146,9 +196,9 @@ public final class SimulatorMain {
         for (int i = 0; i < seizures.size(); i++) {
             SimulatedSeizure s = seizures.get(i);
             b.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
-                    "  {\"onset\": %.3f, \"duration\": %.3f, \"type\": \"%s\", \"focus\": \"%s\", \"channels\": [%s]}",
+                    "  {\"onset\": %.3f, \"duration\": %.3f, \"type\": \"%s\", \"focus\": \"%s\", \"channels\": [%s], \"code\": \"%s\"}",
                     s.onsetSeconds(), s.durationSeconds(), s.type(), s.focus(),
-                    String.join(", ", s.channels().stream().map(c -> "\"" + c + "\"").toList())));
+                    String.join(", ", s.channels().stream().map(c -> "\"" + c + "\"").toList()), s.type().code()));
         }
         return b.append("\n]}\n").toString();
     }

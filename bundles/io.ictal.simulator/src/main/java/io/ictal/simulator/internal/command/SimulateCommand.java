@@ -3,6 +3,7 @@ package io.ictal.simulator.internal.command;
 import io.ictal.simulator.EegSimulator;
 import io.ictal.simulator.SimulatedSeizure;
 import io.ictal.simulator.internal.SimulatorMain;
+import io.ictal.simulator.internal.TuszAnnotations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +48,14 @@ public class SimulateCommand implements Action {
     @Option(name = "--seizures-per-hour", description = "Mean rate of random seizures (default 1)")
     String seizuresPerHour;
 
-    @Option(name = "--seizure", multiValued = true, description = "A seizure at ONSET:DURATION:FOCUS (seconds, seconds, electrode); repeatable")
+    @Option(name = "--seizure", multiValued = true, description = "A seizure at ONSET:DURATION:FOCUS[:TYPE] (seconds, seconds, electrode, TUSZ type e.g. absz); repeatable")
     List<String> seizures;
+
+    @Option(name = "--types", description = "Types of the random seizures, in turn: fnsz,gnsz,spsz,cpsz,absz,tnsz,tcsz,mysz")
+    String types;
+
+    @Option(name = "--tusz", description = "Also write the TUSZ annotation files NAME.csv and NAME.csv_bi beside the EDF")
+    boolean tusz;
 
     @Option(name = "--channels", description = "Electrodes, comma-separated (default: the 21 of the 10-20 system incl. A1, A2)")
     String channels;
@@ -74,6 +81,10 @@ public class SimulateCommand implements Action {
         addOption(args, "--seizures-per-hour", seizuresPerHour);
         addOption(args, "--channels", channels);
         addOption(args, "--truth", truth);
+        addOption(args, "--types", types);
+        if (tusz) {
+            args.add("--tusz");
+        }
         if (seizures != null) {
             seizures.forEach(s -> addOption(args, "--seizure", s));
         }
@@ -105,6 +116,10 @@ public class SimulateCommand implements Action {
         List<SimulatedSeizure> seizures = simulator.write(options.spec(), file);
         if (options.truth() != null) {
             Files.writeString(options.truth(), SimulatorMain.json(seizures), StandardCharsets.UTF_8);
+        }
+        if (options.tusz()) {
+            TuszAnnotations.write(file, Math.ceil(options.spec().durationSeconds()), options.spec().electrodes(),
+                    seizures);
         }
         StringBuilder b = new StringBuilder(SimulatorMain.describe(file, options.spec(), seizures));
         for (SimulatedSeizure s : seizures) {
