@@ -46,22 +46,44 @@ public final class TuszAnnotations {
         Path csv = edf.resolveSibling(name + ".csv");
         Path bi = edf.resolveSibling(name + ".csv_bi");
         List<String> canonical = electrodes.stream().map(Electrodes::canonical).toList();
+        List<String[]> pairs = TCP.stream().filter(p -> canonical.contains(Electrodes.canonical(p[0]))
+                && canonical.contains(Electrodes.canonical(p[1]))).toList();
         StringBuilder rows = new StringBuilder(header(name, durationSeconds));
-        for (String[] p : TCP) {
-            String a = Electrodes.canonical(p[0]);
-            String b = Electrodes.canonical(p[1]);
-            if (!canonical.contains(a) || !canonical.contains(b)) {
-                continue;
-            }
-            String channel = p[0] + "-" + p[1];
-            List<SimulatedSeizure> here = seizures.stream()
-                    .filter(s -> s.channels().contains(a) || s.channels().contains(b)).toList();
-            rows.append(cover(channel, durationSeconds, here, false));
+        for (String[] p : pairs) {
+            List<SimulatedSeizure> here = seizures.stream().filter(s -> shows(p, s, pairs)).toList();
+            rows.append(cover(p[0] + "-" + p[1], durationSeconds, here, false));
         }
         Files.writeString(csv, rows.toString(), StandardCharsets.UTF_8);
         Files.writeString(bi, header(name, durationSeconds) + cover("TERM", durationSeconds, seizures, true),
                 StandardCharsets.UTF_8);
         return List.of(csv, bi);
+    }
+
+    /**
+     * Whether a TCP channel shows a seizure: one of its electrodes is involved; for a seizure that
+     * involves no electrode of the montage (a small focus at Fz, say), the channels nearest its focus.
+     */
+    private static boolean shows(String[] pair, SimulatedSeizure s, List<String[]> pairs) {
+        if (involves(pair, s)) {
+            return true;
+        }
+        if (pairs.stream().anyMatch(p -> involves(p, s))) {
+            return false;
+        }
+        double nearest = pairs.stream().mapToDouble(p -> distance(p, s.focus())).min().orElse(0);
+        return distance(pair, s.focus()) <= nearest + 1e-9;
+    }
+
+    private static boolean involves(String[] pair, SimulatedSeizure s) {
+        return s.channels().contains(Electrodes.canonical(pair[0])) || s.channels().contains(Electrodes.canonical(pair[1]));
+    }
+
+    /** Distance from an electrode to the middle of a pair. */
+    private static double distance(String[] pair, String electrode) {
+        Electrodes.Position a = Electrodes.position(Electrodes.canonical(pair[0]));
+        Electrodes.Position b = Electrodes.position(Electrodes.canonical(pair[1]));
+        return new Electrodes.Position((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+                .distance(Electrodes.position(Electrodes.canonical(electrode)));
     }
 
     private static String header(String name, double duration) {
