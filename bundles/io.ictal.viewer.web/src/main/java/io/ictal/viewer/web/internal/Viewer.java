@@ -14,6 +14,7 @@ import io.ictal.viewer.spi.AnalysisJob;
 import io.ictal.viewer.spi.Explanation;
 import io.ictal.viewer.spi.MarkerProvider;
 import io.ictal.viewer.spi.OpenedRecording;
+import io.ictal.viewer.spi.SynchronizedVideo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -158,13 +159,29 @@ final class Viewer implements AutoCloseable {
             for (Provider p : providers.get()) {
                 RecordingView view = new RecordingView(p.name());
                 views.put(p.name(), view);
-                jobs.add(p.provider().start(new OpenedRecording(recordingId, file), view));
+                jobs.add(p.provider().start(new OpenedRecording(recordingId, file, videoOf(file)), view));
             }
             o = new Open(name, recordingId, recording, views, jobs);
             open.put(name, o);
             evictBeyond(settings.maxOpen());
             return o;
         }
+    }
+
+    /**
+     * The video recorded with {@code file}: {@code NAME.mp4} beside {@code NAME.edf} (any case),
+     * aligned by the recording's video-start annotation; none when there is no such file.
+     */
+    static List<SynchronizedVideo> videoOf(Path file) {
+        String name = file.getFileName().toString();
+        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        for (String extension : List.of(".mp4", ".MP4")) {
+            Path video = file.resolveSibling(base + extension);
+            if (Files.isRegularFile(video)) {
+                return List.of(SynchronizedVideo.alignedByAnnotation(video));
+            }
+        }
+        return List.of();
     }
 
     private void evictBeyond(int keep) {

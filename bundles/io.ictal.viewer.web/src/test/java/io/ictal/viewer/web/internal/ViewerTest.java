@@ -126,4 +126,19 @@ class ViewerTest {
         assertEquals(503, assertThrows(ViewerException.class, () -> viewer.review("r.edf")).status);
         viewer.close();
     }
+
+    @Test
+    void aVideoNamedAfterTheRecordingGoesWithItAlignedByTheRecordingsAnnotation() throws Exception {
+        Path recordings = Files.createDirectories(dir.resolve("recordings"));
+        Path edf = TestRecordings.write(recordings, "night.edf", 5, 10, false);
+        TestRecordings.write(recordings, "day.edf", 5, 10, false);
+        Path video = Files.createFile(recordings.resolve("night.mp4"));
+
+        List<io.ictal.viewer.spi.SynchronizedVideo> videos = Viewer.videoOf(edf);
+
+        assertEquals(1, videos.size());
+        assertEquals(video, videos.get(0).file());
+        assertTrue(!videos.get(0).offsetKnown());
+        assertEquals(List.of(), Viewer.videoOf(recordings.resolve("day.edf")));
+    }
 }
