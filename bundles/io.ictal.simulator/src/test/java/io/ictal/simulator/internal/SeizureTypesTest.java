@@ -138,6 +138,29 @@ class SeizureTypesTest {
         }
     }
 
+    @Test
+    void mainTypesTheRandomSeizuresInTurnAndWritesTheTuszFiles() throws Exception {
+        Path out = dir.resolve("main-typed.edf");
+        SimulatorMain.Options options = SimulatorMain.parse(List.of(out.toString(), "--hours", "3", "--seed", "4",
+                "--seizures-per-hour", "2", "--types", "absz,TCSZ", "--no-ekg", "--tusz"));
+        List<SimulatedSeizure> seizures = SIMULATOR.plan(options.spec());
+        assertTrue(seizures.size() >= 2, seizures.toString());
+        for (int i = 0; i < seizures.size(); i++) {
+            SimulatedSeizure s = seizures.get(i);
+            assertEquals(i % 2 == 0 ? SeizureType.ABSENCE : SeizureType.TONIC_CLONIC, s.type());
+            double[] range = s.type() == SeizureType.ABSENCE ? new double[] {5, 20} : new double[] {40, 120};
+            assertTrue(s.durationSeconds() <= range[1] + 1e-6, s.toString());
+        }
+        SimulatorMain.run(new String[] {out.toString(), "--seconds", "900", "--seed", "4", "--types", "mysz",
+            "--seizures-per-hour", "3", "--no-ekg", "--tusz"}, new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream()));
+        assertTrue(Files.readString(dir.resolve("main-typed.csv")).contains(",mysz,1.0000"));
+        assertTrue(Files.readString(dir.resolve("main-typed.csv_bi")).contains(",seiz,1.0000"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SimulatorMain.parse(List.of("x.edf", "--types", "absz,xyz")));
+        assertTrue(e.getMessage().contains("'xyz' is not a seizure type"), e.getMessage());
+    }
+
     private static double background(Recording r, String electrode) throws Exception {
         return rms(r.read(r.header().indexOf("EEG " + electrode + "-REF"), 2, 20));
     }
