@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Atrial-fibrillation episodes from consecutive rhythm windows. Each window's AF probability is
@@ -12,8 +13,12 @@ import java.util.function.Consumer;
  * flicker around the threshold within one episode), then a hysteresis opens an episode at the card's
  * threshold for {@code A} and keeps it open while the smoothed probability stays at or above the
  * lower threshold. Episodes less than the merge gap apart become one; an episode shorter than the
- * minimum is dropped. Each is reported once no later window can extend it, labelled {@code AFIB},
- * its confidence the mean raw AF probability of its windows and its scores the mean of every rhythm
+ * minimum is dropped, and so is one whose RR series is not irregular: AF is irregularly irregular, so
+ * an episode needs the median absolute successive RR difference over the mean RR across its span (the
+ * rhythm RR feature 4, computed over the episode) to reach a minimum (chosen on the CinC 2017 A
+ * records by {@code training/ecg/af_eval.py}); the model alone called AF on sinus rhythm with regular
+ * RR intervals. Each is reported once no later window can extend it, labelled {@code AFIB}, its
+ * confidence the mean raw AF probability of its windows and its scores the mean of every rhythm
  * class. A gap in the signal ends an episode.
  */
 final class AfEpisodes {
@@ -24,6 +29,9 @@ final class AfEpisodes {
     private final double offThreshold;
     private final double minSeconds;
     private final double mergeGapSeconds;
+    private final double minIrregularity;
+    /** RR irregularity of the beats in [start, end): median |dRR| / mean RR. */
+    private final DoubleBinaryOperator irregularity;
     private final List<String> channels;
     private final Consumer<Detection> report;
 
@@ -54,13 +62,16 @@ final class AfEpisodes {
     }
 
     AfEpisodes(HeadContract head, double minSeconds, double offThreshold, double mergeGapSeconds,
-            List<String> channels, Consumer<Detection> report) {
+            double minIrregularity, DoubleBinaryOperator irregularity, List<String> channels,
+            Consumer<Detection> report) {
         this.head = head;
         this.af = head.labelIndex("A");
         this.onThreshold = head.threshold("A", 0.5);
         this.offThreshold = Math.min(offThreshold, onThreshold);
         this.minSeconds = minSeconds;
         this.mergeGapSeconds = mergeGapSeconds;
+        this.minIrregularity = minIrregularity;
+        this.irregularity = irregularity;
         this.channels = channels;
         this.report = report;
     }
@@ -89,14 +100,17 @@ final class AfEpisodes {
         gap();
     }
 
-    /** Whether [from, to] overlaps an AF episode reported, pending or open (or the gap they will merge over). */
+    /**
+     * Whether [from, to] overlaps an AF episode reported, or pending or open with irregular RR so far
+     * (or the gap they will merge over).
+     */
     boolean covers(double from, double to) {
         if (pending != null && open != null && open.start - pending.end <= mergeGapSeconds
-                && from <= open.end && to >= pending.start) {
+                && from <= open.end && to >= pending.start && irregular(pending.start, open.end)) {
             return true;
         }
         for (Episode e : new Episode[] {open, pending}) {
-            if (e != null && from <= e.end && to >= e.start) {
+            if (e != null && from <= e.end && to >= e.start && irregular(e.start, e.end)) {
                 return true;
             }
         }
@@ -142,12 +156,16 @@ final class AfEpisodes {
     }
 
     private void reportPending() {
-        if (pending != null && pending.end - pending.start >= minSeconds) {
+        if (pending != null && pending.end - pending.start >= minSeconds && irregular(pending.start, pending.end)) {
             reportedEpisodes.add(new double[] {pending.start, pending.end});
             report.accept(new Detection(String.format(Locale.ROOT, "ecg-afib-%04d", reportedEpisodes.size()),
                     EcgClassifier.BEAT_TASK, "AFIB", pending.start, pending.end - pending.start, channels,
                     pending.scores.mean(af), head.identity(), pending.scores.means(), null));
         }
         pending = null;
+    }
+
+    private boolean irregular(double start, double end) {
+        return irregularity.applyAsDouble(start, end) >= minIrregularity;
     }
 }

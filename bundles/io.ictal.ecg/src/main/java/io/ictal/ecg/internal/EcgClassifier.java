@@ -41,6 +41,8 @@ public final class EcgClassifier implements RecordingClassifier {
     static final String BEAT_TASK = ModelCard.TASK_ECG_ARRHYTHMIA;
     /** The rhythm model's task: a second model, swapped independently of the beat model. */
     static final String RHYTHM_TASK = "ecg-rhythm";
+    /** The RR gate of AF episodes printed by training/ecg/af_eval.py (see the training README). */
+    static final double DEFAULT_AF_MIN_RR_IRREGULARITY = 0.095;
     /** Below this rate the QRS band (up to ~40 Hz) is not resolved. */
     static final double MIN_RATE_HZ = 100;
 
@@ -61,6 +63,11 @@ public final class EcgClassifier implements RecordingClassifier {
 
         @AttributeDefinition(description = "AF episodes less than this many seconds apart are reported as one")
         double af_merge_gap_seconds() default 30;
+
+        @AttributeDefinition(description = "An AF episode is reported only when the median absolute successive "
+                + "RR difference over the mean RR across it reaches this (AF is irregularly irregular; the "
+                + "default is chosen on the CinC 2017 A records by training/ecg/af_eval.py)")
+        double af_min_rr_irregularity() default DEFAULT_AF_MIN_RR_IRREGULARITY;
 
         @AttributeDefinition(description = "Fewest consecutive S (or V) beats reported as a run")
         int run_min_beats() default 3;
@@ -131,7 +138,7 @@ public final class EcgClassifier implements RecordingClassifier {
 
     /** The configuration, validated. */
     record Settings(double chunkSeconds, double afMinSeconds, double afOffProbability, double afMergeGapSeconds,
-            int runMinBeats, int batchSize, double trendStepSeconds) {
+            double afMinRrIrregularity, int runMinBeats, int batchSize, double trendStepSeconds) {
 
         Settings {
             if (!(chunkSeconds >= 200) || Double.isInfinite(chunkSeconds)) {
@@ -150,6 +157,10 @@ public final class EcgClassifier implements RecordingClassifier {
                 throw new IllegalArgumentException(PID + ": af.merge.gap.seconds must be finite and >= 0, was "
                         + afMergeGapSeconds);
             }
+            if (!(afMinRrIrregularity >= 0) || Double.isInfinite(afMinRrIrregularity)) {
+                throw new IllegalArgumentException(PID + ": af.min.rr.irregularity must be finite and >= 0, was "
+                        + afMinRrIrregularity);
+            }
             if (runMinBeats < 2) {
                 throw new IllegalArgumentException(PID + ": run.min.beats must be >= 2, was " + runMinBeats);
             }
@@ -164,11 +175,12 @@ public final class EcgClassifier implements RecordingClassifier {
 
         static Settings of(Config c) {
             return new Settings(c.chunk_seconds(), c.af_min_seconds(), c.af_off_probability(),
-                    c.af_merge_gap_seconds(), c.run_min_beats(), c.batch_size(), c.trend_step_seconds());
+                    c.af_merge_gap_seconds(), c.af_min_rr_irregularity(), c.run_min_beats(), c.batch_size(),
+                    c.trend_step_seconds());
         }
 
         static Settings defaults() {
-            return new Settings(300, 30, 0.25, 30, 3, 256, 300);
+            return new Settings(300, 30, 0.25, 30, DEFAULT_AF_MIN_RR_IRREGULARITY, 3, 256, 300);
         }
     }
 }

@@ -71,7 +71,8 @@ final class EcgRun {
         this.listener = listener;
         List<String> channels = List.of(channel);
         this.afEpisodes = new AfEpisodes(rhythmHead, settings.afMinSeconds(), settings.afOffProbability(),
-                settings.afMergeGapSeconds(), channels, this::report);
+                settings.afMergeGapSeconds(), settings.afMinRrIrregularity(), this::rrIrregularity, channels,
+                this::report);
         // Rhythm windows run ahead of beats (beats wait 150 s for their RR features), so the AF
         // episodes around a run are known when the run ends.
         this.runs = new EctopicRuns(beatHead, ECTOPIC, settings.runMinBeats(), channels, this::report,
@@ -106,6 +107,11 @@ final class EcgRun {
         }
         detections.sort(Comparator.comparingDouble(Detection::onsetSeconds).thenComparing(Detection::id));
         return new Classification(EcgClassifier.BEAT_TASK, beatHead.identity(), detections, complete);
+    }
+
+    /** Median |dRR| / mean RR of the beats in [start, end): the rhythm RR feature over any span. */
+    private double rrIrregularity(double start, double end) {
+        return RrFeatures.rhythm(peaks, peakCount, start, end - start)[RrFeatures.RHYTHM_IRREGULARITY];
     }
 
     private void report(Detection detection) {

@@ -11,6 +11,8 @@ final class RrFeatures {
 
     static final int BEAT = 7;
     static final int RHYTHM = 6;
+    /** Index of the median absolute successive RR difference over the mean RR in {@link #rhythm}. */
+    static final int RHYTHM_IRREGULARITY = 4;
     static final double LONG_RR_S = 150;
     static final int LOCAL_RR_BEATS = 10;
 

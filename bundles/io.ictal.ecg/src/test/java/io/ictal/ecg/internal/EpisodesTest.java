@@ -1,6 +1,7 @@
 package io.ictal.ecg.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ictal.api.detection.ClassificationException;
@@ -97,7 +98,7 @@ class EpisodesTest {
     @Test
     void afWindowsAreSmoothedWithHysteresisAndShortEpisodesDropped() {
         List<Detection> found = new ArrayList<>();
-        AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, 0, List.of("EKG"), found::add);
+        AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, 0, 0, (from, to) -> 0, List.of("EKG"), found::add);
         int a = RHYTHM.labelIndex("A");
         float[] afWindow = new float[3];
         afWindow[a] = 0.8f;
@@ -139,7 +140,7 @@ class EpisodesTest {
             false, false};
         for (double gap : new double[] {0, 30}) {
             List<Detection> found = new ArrayList<>();
-            AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, gap, List.of("EKG"), found::add);
+            AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, gap, 0, (from, to) -> 0, List.of("EKG"), found::add);
             for (int k = 0; k < isAf.length; k++) {
                 af.window(5 * k, 5 * k + 10, isAf[k] ? afWindow : sinus);
             }
@@ -155,6 +156,38 @@ class EpisodesTest {
                 assertTrue(af.covers(65, 66));
             }
         }
+    }
+
+    @Test
+    void episodesWithRegularRrAreNotReported() {
+        int a = RHYTHM.labelIndex("A");
+        float[] afWindow = new float[3];
+        afWindow[a] = 1f;
+        float[] sinus = new float[3];
+        sinus[RHYTHM.labelIndex("N")] = 1f;
+        // Two model episodes, [0, 35] and [100, 135] (the hysteresis keeps each open one window longer);
+        // the RR series is irregular only after 90 s.
+        boolean[] isAf = new boolean[30];
+        for (int k : new int[] {0, 1, 2, 3, 4, 20, 21, 22, 23, 24}) {
+            isAf[k] = true;
+        }
+        List<double[]> asked = new ArrayList<>();
+        List<Detection> found = new ArrayList<>();
+        AfEpisodes af = new AfEpisodes(RHYTHM, 30, 0.25, 30, 0.06, (from, to) -> {
+            asked.add(new double[] {from, to});
+            return from >= 90 ? 0.2 : 0.03;
+        }, List.of("EKG"), found::add);
+        for (int k = 0; k < isAf.length; k++) {
+            af.window(5 * k, 5 * k + 10, isAf[k] ? afWindow : sinus);
+        }
+        assertFalse(af.covers(10, 20), "a regular candidate does not suppress S runs");
+        af.close();
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(100, found.get(0).onsetSeconds());
+        assertEquals(35, found.get(0).durationSeconds());
+        assertTrue(asked.stream().anyMatch(span -> span[0] == 0 && span[1] == 35), "the gate sees the episode's span");
+        assertTrue(af.covers(110, 120));
+        assertFalse(af.covers(10, 20));
     }
 
     @Test
