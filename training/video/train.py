@@ -114,6 +114,7 @@ def train_stcnn(videos, steps, batch, rng):
             pool[int(c)].append((vi, si))
     print("train snippets per class:", {SNIPPET_CLASSES[c]: len(p) for c, p in pool.items()}, flush=True)
     model = STCNN()
+    print(f"STCNN parameters: {sum(p.numel() for p in model.parameters())}", flush=True)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=steps)
     model.train()

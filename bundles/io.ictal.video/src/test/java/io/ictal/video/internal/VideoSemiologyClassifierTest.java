@@ -130,6 +130,7 @@ class VideoSemiologyClassifierTest {
         Detection d = out.get(0);
         assertEquals("seizure-0001", d.id());
         assertEquals("seizure-semiology", d.task());
+        System.out.println("FOS video: " + d.label() + " " + d.scores());
         assertEquals("FOS", d.label(), "scores " + d.scores());
         assertEquals(1.0, d.scores().get("FOS") + d.scores().get("TCS"), 1e-4);
         assertEquals(d.scores().get("FOS"), d.confidence(), 1e-9);
@@ -152,6 +153,7 @@ class VideoSemiologyClassifierTest {
         List<Detection> out = classifier(16).classify(new EventContext(recording(List.of()),
                 event("seizure-0002", 0, 28), List.of(new RecordingVideo(tcs, -30))), listener);
         assertEquals(1, out.size());
+        System.out.println("TCS video: " + out.get(0).label() + " " + out.get(0).scores());
         assertEquals("TCS", out.get(0).label(), "scores " + out.get(0).scores());
         assertEquals(0, out.get(0).onsetSeconds(), 1e-9, "the range is clamped to the recording start");
         double[] trend = listener.trends.stream().flatMapToDouble(t -> java.util.Arrays.stream(t.values())).toArray();
@@ -202,7 +204,8 @@ class VideoSemiologyClassifierTest {
 
     @Test
     void tenMinutesOfVideoInBoundedMemory() throws Exception {
-        // A 10-minute event on a 10-minute video: 9000 frames, 1125 snippets. Whole, as model input,
+        // A 10-minute range (event 0-590 s plus the 10 s margin) on a 10-minute video: 9000 frames,
+        // 1125 snippets. Whole, as model input,
         // they would take 9000 x 64 x 64 x 4 bytes = 147 MB; the classifier may hold one batch.
         Path longVideo = dir.resolve("long.mp4");
         VideoSimulator.write(new Spec(902, 90201, 600, 64, 48, 15,
@@ -223,8 +226,10 @@ class VideoSemiologyClassifierTest {
             }
         };
         VideoSemiologyClassifier classifier = classifier(16);
-        List<Detection> out = classifier.classify(new EventContext(recording(List.of()), event("seizure-0007", 0, 585),
+        List<Detection> out = classifier.classify(new EventContext(recording(List.of()), event("seizure-0007", 0, 590),
                 List.of(new RecordingVideo(longVideo, 0))), listener);
+        System.out.println("10-min video: " + listener.values() + " snippets, at most " + classifier.peakFramesHeld()
+                + " frames held, live heap growth at most " + (peak[0] >> 20) + " MB, " + out.get(0).label());
         assertEquals(1125, listener.values(), "every snippet of the 10 minutes was classified");
         assertEquals(600, out.get(0).durationSeconds(), 1e-9);
         assertTrue(classifier.peakFramesHeld() <= 17 * 8, "frames held " + classifier.peakFramesHeld());
