@@ -122,7 +122,8 @@ public final class SimulatorMain {
      * The spec's random seizures with the given types in turn (seeded): each keeps its onset and focus
      * and gets a duration typical of its type (absence 5-20 s, myoclonic 3-15 s, tonic 5-30 s,
      * tonic-clonic 40-120 s, generalised non-specific 20-120 s, simple partial 10-90 s, complex partial
-     * 30-150 s; focal non-specific keeps its own), never beyond its planned end.
+     * 30-150 s; focal non-specific keeps its own), at most 30 s longer than planned (random seizures are
+     * at least 10 min apart, so they stay apart) and never past the recording's end.
      */
     static List<SimulatedSeizure> typed(SimulationSpec spec, List<SeizureType> types) {
         Noise random = new Noise(spec.seed() * 97 + 5);
@@ -141,7 +142,7 @@ public final class SimulatorMain {
                 case COMPLEX_PARTIAL -> new double[] {30, 150};
                 case FOCAL_EVOLVING -> new double[] {s.durationSeconds(), s.durationSeconds()};
             };
-            double duration = Math.min(random.uniform(range[0], range[1]) + 1e-9, s.durationSeconds() + 30);
+            double duration = Math.min(random.uniform(range[0], range[1]), s.durationSeconds() + 30);
             duration = Math.min(duration, spec.durationSeconds() - s.onsetSeconds());
             out.add(new SimulatedSeizure(s.onsetSeconds(), duration, type, s.focus(), List.of()));
         }
