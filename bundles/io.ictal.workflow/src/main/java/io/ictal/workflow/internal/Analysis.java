@@ -265,11 +265,14 @@ final class Analysis {
 
     /**
      * Classifies each event with the follower's preferred classifier (looked up per event, so an
-     * updated bundle takes over at the next event); shows and queues what it finds.
+     * updated bundle takes over at the next event); shows and queues what it finds. An event it
+     * cannot classify (e.g. a damaged stretch of video) is counted and the next one tried.
      */
     private void classifyEvents(Follower follower, List<Detection> events) {
         String task = follower.task();
         List<Detection> found = new ArrayList<>();
+        int failures = 0;
+        String firstFailure = null;
         try {
             for (int i = 0; i < events.size() && !run.isCancelled(); i++) {
                 Optional<Classifiers.Bound<EventClassifier>> bound = awaitReplacement(services.eventClassifiers(), task);
@@ -279,16 +282,16 @@ final class Analysis {
                     return;
                 }
                 Detection event = events.get(i);
-                List<Detection> about;
+                List<Detection> about = List.of();
                 try {
                     about = bound.get().classifier().classify(new EventContext(recording, event, videos),
                             new EventListener(follower, i, events.size()));
-                } catch (ClassificationException e) {
-                    failed(task + ": " + e.getMessage());
-                    return;
-                } catch (IOException e) {
-                    failed(task + ": reading failed at event " + event.id() + " (" + e.getMessage() + ")");
-                    return;
+                } catch (ClassificationException | IOException e) {
+                    failures++;
+                    if (firstFailure == null) {
+                        firstFailure = event.id() + ": " + (e instanceof IOException ? "reading failed (" + e.getMessage() + ")"
+                                : e.getMessage());
+                    }
                 }
                 if (run.isCancelled()) {
                     return;
@@ -301,6 +304,9 @@ final class Analysis {
             }
             progress(follower.slot(), 1, task + ": done");
         } finally {
+            if (failures > 0) {
+                failed(task + ": " + failures + " of " + events.size() + " events not classified (" + firstFailure + ")");
+            }
             ingest(task, found);
         }
     }

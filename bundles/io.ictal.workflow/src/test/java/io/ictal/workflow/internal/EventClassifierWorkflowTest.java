@@ -125,7 +125,8 @@ class EventClassifierWorkflowTest {
 
         String ending = host.awaitEnd();
         assertTrue(ending.startsWith("completed: 2 markers (seizure-detection 2, seizure-type 0)"), ending);
-        assertTrue(ending.contains("seizure-type: no model for task seizure-type is installed"), ending);
+        assertTrue(ending.contains("seizure-type: 2 of 2 events not classified (seizure-detection-0002: no model for task "
+                + "seizure-type is installed)"), ending);
         assertEquals(Set.of("seizure-detection/seizure-detection-0002", "seizure-detection/seizure-detection-0007"),
                 host.markers.keySet());
     }
@@ -146,5 +147,24 @@ class EventClassifierWorkflowTest {
         assertTrue(ending.contains("seizure-type: not run, nothing finds its events (seizure-detection)"), ending);
         assertTrue(types.seen.isEmpty());
         assertFalse(host.markers.keySet().stream().anyMatch(id -> id.startsWith("seizure-type/")));
+    }
+
+    @Test
+    void anEventThatCannotBeClassifiedIsCountedAndTheNextOneTried() throws Exception {
+        WorkflowMarkerProvider p = provider();
+        p.addClassifier(detector(Set.of(2, 4, 7)), FakeClassifier.properties("seizure-detection", 1));
+        FakeEventClassifier semiology = new FakeEventClassifier("seizure-semiology", false);
+        semiology.failWith = "bed.mp4: frame 812 is damaged";
+        semiology.failAt = 40;
+        p.addEventClassifier(semiology, FakeEventClassifier.properties("seizure-semiology", 2));
+        TestHost host = new TestHost();
+
+        p.start(new OpenedRecording("r", withBursts), host);
+
+        String ending = host.awaitEnd();
+        assertTrue(ending.startsWith("completed: 5 markers (seizure-detection 3, seizure-semiology 2)"), ending);
+        assertTrue(ending.contains("seizure-semiology: 1 of 3 events not classified (seizure-detection-0004: bed.mp4: "
+                + "frame 812 is damaged)"), ending);
+        assertTrue(host.markers.containsKey("seizure-semiology/seizure-detection-0007"));
     }
 }

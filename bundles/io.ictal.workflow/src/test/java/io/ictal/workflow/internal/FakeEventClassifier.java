@@ -27,6 +27,8 @@ final class FakeEventClassifier implements EventClassifier {
     private final boolean needsVideo;
     final List<EventContext> seen = new CopyOnWriteArrayList<>();
     volatile String failWith;
+    /** Onset (s) of the one event it fails on, or NaN. */
+    volatile double failAt = Double.NaN;
 
     FakeEventClassifier(String task, boolean needsVideo) {
         this.task = task;
@@ -55,7 +57,7 @@ final class FakeEventClassifier implements EventClassifier {
     @Override
     public List<Detection> classify(EventContext context, ClassificationListener listener)
             throws ClassificationException, IOException {
-        if (failWith != null) {
+        if (failWith != null && (Double.isNaN(failAt) || failAt == context.event().onsetSeconds())) {
             throw new ClassificationException(failWith);
         }
         seen.add(context);
