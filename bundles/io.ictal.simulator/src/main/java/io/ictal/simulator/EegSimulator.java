@@ -1,5 +1,6 @@
 package io.ictal.simulator;
 
+import io.ictal.api.recording.Annotation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,5 +29,16 @@ public interface EegSimulator {
      * @throws IllegalArgumentException as {@link #plan}
      * @throws IOException writing failed
      */
-    List<SimulatedSeizure> write(SimulationSpec spec, Path file) throws IOException;
+    default List<SimulatedSeizure> write(SimulationSpec spec, Path file) throws IOException {
+        return write(spec, file, List.of());
+    }
+
+    /**
+     * As {@link #write(SimulationSpec, Path)}, with further annotations (e.g. {@code Video start} at the
+     * recording time of a simulated video's first frame).
+     *
+     * @param notes annotations written besides the seizures' (onsets within the recording)
+     * @throws IllegalArgumentException as {@link #plan}, or a note's onset is outside the recording
+     */
+    List<SimulatedSeizure> write(SimulationSpec spec, Path file, List<Annotation> notes) throws IOException;
 }

@@ -54,7 +54,13 @@ public final class EegSimulatorComponent implements EegSimulator {
     }
 
     @Override
-    public List<SimulatedSeizure> write(SimulationSpec spec, Path file) throws IOException {
+    public List<SimulatedSeizure> write(SimulationSpec spec, Path file, List<Annotation> notes) throws IOException {
+        for (Annotation note : notes) {
+            if (note.onsetSeconds() < 0 || note.onsetSeconds() > spec.durationSeconds()) {
+                throw new IllegalArgumentException("annotation '" + note.text() + "' at " + note.onsetSeconds()
+                        + " s is outside the recording (0-" + spec.durationSeconds() + " s)");
+            }
+        }
         Plan plan = Plan.of(spec);
         int rate = spec.samplingRateHz();
         List<SignalSpec> signals = new ArrayList<>();
@@ -76,6 +82,9 @@ public final class EegSimulatorComponent implements EegSimulator {
         try (RecordingWriter writer = writerService.create(file, recording)) {
             for (SimulatedSeizure s : plan.truth()) {
                 writer.annotate(new Annotation(s.onsetSeconds(), s.durationSeconds(), annotationText(s.type()), 0));
+            }
+            for (Annotation note : notes) {
+                writer.annotate(note);
             }
             for (long second = 0; second < seconds; second++) {
                 generator.generate(second * rate, block, rate);

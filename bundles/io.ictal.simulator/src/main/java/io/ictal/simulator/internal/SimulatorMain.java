@@ -1,5 +1,6 @@
 package io.ictal.simulator.internal;
 
+import io.ictal.api.recording.Annotation;
 import io.ictal.api.recording.RecordingWriterService;
 import io.ictal.simulator.SeizureType;
 import io.ictal.simulator.SimulatedSeizure;
@@ -46,12 +47,12 @@ public final class SimulatorMain {
     }
 
     /** What the command line asks for; {@code tusz}: also write the TUSZ {@code .csv} and {@code .csv_bi} files. */
-    public record Options(Path file, SimulationSpec spec, Path truth, boolean tusz) {
+    public record Options(Path file, SimulationSpec spec, Path truth, boolean tusz, List<Annotation> notes) {
     }
 
     public static final String USAGE = "usage: OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] "
             + "[--seizure ONSET:DURATION:FOCUS[:TYPE]]... [--types fnsz,gnsz,spsz,cpsz,absz,tnsz,tcsz,mysz] "
-            + "[--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--tusz] "
+            + "[--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--tusz] [--video-start S] "
             + "(options before or after OUT.edf)";
 
     /**
@@ -71,6 +72,7 @@ public final class SimulatorMain {
         Path truth = null;
         List<SeizureType> types = List.of();
         boolean tusz = false;
+        List<Annotation> notes = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -99,6 +101,8 @@ public final class SimulatorMain {
                         case "--seizure" -> explicit.add(seizure(value));
                         case "--truth" -> truth = Path.of(value);
                         case "--types" -> types = Arrays.stream(value.split(",")).map(SeizureType::ofCode).toList();
+                        // The EDF+ annotation a video's alignment reads (io.ictal.video): a video's first frame.
+                        case "--video-start" -> notes.add(new Annotation(number(option, value), 0, "Video start", 0));
                         default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
                     }
                 }
@@ -115,7 +119,7 @@ public final class SimulatorMain {
             }
             spec = spec.withSeizures(typed(spec, types));
         }
-        return new Options(file, spec, truth, tusz);
+        return new Options(file, spec, truth, tusz, notes);
     }
 
     /**
@@ -154,7 +158,8 @@ public final class SimulatorMain {
         RecordingWriterService writer = (RecordingWriterService) Class.forName(WRITER_CLASS)
                 .getDeclaredConstructor().newInstance();
         long started = System.nanoTime();
-        List<SimulatedSeizure> seizures = new EegSimulatorComponent(writer).write(options.spec(), options.file());
+        List<SimulatedSeizure> seizures = new EegSimulatorComponent(writer).write(options.spec(), options.file(),
+                options.notes());
         out.println(describe(options.file(), options.spec(), seizures) + String.format(Locale.ROOT, " (%.1f s)",
                 (System.nanoTime() - started) / 1e9));
         if (options.truth() != null) {

@@ -129,6 +129,23 @@ class EegSimulatorTest {
                 System.out));
     }
 
+    @Test
+    void videoStartIsAnAnnotationAtTheVideosFirstFrameAndMustLieInTheRecording() throws Exception {
+        Path file = dir.resolve("video.edf");
+        SimulatorMain.run(new String[] {file.toString(), "--seconds", "60", "--seed", "9", "--seizure", "30:20:Cz",
+            "--channels", "C3,Cz,C4", "--video-start", "12.5"}, new PrintStream(new ByteArrayOutputStream(), true, "UTF-8"));
+        try (Recording r = new EdfRecordingReader().open(file)) {
+            List<Annotation> starts = r.annotations().stream().filter(x -> x.text().equals("Video start")).toList();
+            assertEquals(1, starts.size());
+            assertEquals(12.5, starts.get(0).onsetSeconds(), 1e-6);
+            assertEquals(1, r.annotations().stream().filter(x -> x.text().equals("seizure")).count());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulatorMain.run(
+                new String[] {file.toString(), "--seconds", "60", "--video-start", "61"}, System.out));
+        assertTrue(e.getMessage().contains("Video start") && e.getMessage().contains("outside the recording"),
+                e.getMessage());
+    }
+
     private static SimulatedSeizure seizure(double onset, double duration, String focus) {
         return new SimulatedSeizure(onset, duration, SeizureType.FOCAL_EVOLVING, focus, List.of());
     }

@@ -66,6 +66,10 @@ public class SimulateCommand implements Action {
     @Option(name = "--no-artifacts", description = "Without artifacts")
     boolean noArtifacts;
 
+    @Option(name = "--video-start", description = "Also annotate 'Video start' at this recording time in seconds "
+            + "(where a simulated video's first frame is)")
+    String videoStart;
+
     @Option(name = "--truth", description = "Also write the true seizures as JSON to this file")
     String truth;
 
@@ -82,6 +86,7 @@ public class SimulateCommand implements Action {
         addOption(args, "--channels", channels);
         addOption(args, "--truth", truth);
         addOption(args, "--types", types);
+        addOption(args, "--video-start", videoStart);
         if (tusz) {
             args.add("--tusz");
         }
@@ -113,7 +118,7 @@ public class SimulateCommand implements Action {
             throw new IllegalArgumentException("ictal:simulate: " + e.getMessage(), e);
         }
         Path file = options.file().toAbsolutePath();
-        List<SimulatedSeizure> seizures = simulator.write(options.spec(), file);
+        List<SimulatedSeizure> seizures = simulator.write(options.spec(), file, options.notes());
         if (options.truth() != null) {
             Files.writeString(options.truth(), SimulatorMain.json(seizures), StandardCharsets.UTF_8);
         }
