@@ -10,6 +10,7 @@ import sys
 import zipfile
 
 import numpy as np
+import torch
 from scipy import io as sio
 from scipy import signal as sps
 
@@ -39,6 +40,39 @@ def window_starts(length):
 
 def image(x):
     return spectrogram.image(x, params.RATE_HZ, params.IMAGE).astype(np.float32)
+
+
+# Training keeps each window's decibel grid, not its RGB image, so that a gain (a shift in dB) can be
+# applied before the card's fixed range and colour map (amplitude augmentation: scalp and intracranial
+# microvolts differ). The grid comes from the same reference image function, asked for a linear grey
+# image over a range wide enough never to clip what the card's range plus the gains can reach.
+_WIDE_DB = (-100.0, 100.0)
+_GREY = dict(params.IMAGE, range="FIXED", minDb=_WIDE_DB[0], maxDb=_WIDE_DB[1], colourMap="GRAY")
+
+
+def decibels(x):
+    """[height][width] dB grid of one window (float32), as the image function sees it before colouring."""
+    grey = spectrogram.image(x, params.RATE_HZ, _GREY)[0]
+    return (grey * (_WIDE_DB[1] - _WIDE_DB[0]) + _WIDE_DB[0]).astype(np.float32)
+
+
+def images_from_decibels(grids, gain_db=None):
+    """Torch twin of image() from decibel grids [N, H, W] (+ an optional gain [N] in dB): the card's fixed
+    range, then its piecewise-linear colour map. Equals image() to float precision (checked in train.py)."""
+    grids = torch.as_tensor(grids, dtype=torch.float32)
+    if gain_db is not None:
+        grids = grids + gain_db.view(-1, 1, 1)
+    v = ((grids - params.IMAGE["minDb"]) / (params.IMAGE["maxDb"] - params.IMAGE["minDb"])).clamp(0, 1)
+    positions, anchors = spectrogram.COLOUR_MAPS[params.IMAGE["colourMap"]]
+    channels = []
+    for c in range(3):
+        out = torch.full_like(v, float(anchors[0][c]))
+        for k in range(len(positions) - 1):
+            width = positions[k + 1] - positions[k]
+            slope = (anchors[k + 1][c] - anchors[k][c]) / width
+            out = out + slope * (v - positions[k]).clamp(0, width)
+        channels.append(out)
+    return torch.stack(channels, dim=1)
 
 
 def bonn(root):
@@ -104,8 +138,8 @@ def bipolar(path):
     return pairs, np.stack([data[index[a]] - data[index[b]] for a, b in pairs])
 
 
-def simulated_windows(path, truth, rng, background_per_hour):
-    """Per-channel training images from a simulated recording.
+def simulated_windows(path, truth, rng, background_per_hour, make=image):
+    """Per-channel training images (or what make() makes of each window) from a simulated recording.
 
     Positive: a pair with an involved electrode (the focus or an early joiner, or any involved one from
     15 s into the seizure), window inside the seizure from 2 s after onset. Negative: windows at least
@@ -126,14 +160,14 @@ def simulated_windows(path, truth, rng, background_per_hour):
             for p, (a, b) in enumerate(pairs):
                 chosen = early if t0 < s["onset"] + 15 else involved
                 if a in chosen or b in chosen:
-                    images.append(image(x[p, start:start + WINDOW]))
+                    images.append(make(x[p, start:start + WINDOW]))
                     labels.append(1)
     quiet = [st for st in starts if all(st / params.RATE_HZ + params.WINDOW_SECONDS < s["onset"] - 10
                                         or st / params.RATE_HZ > s["onset"] + s["duration"] + 30 for s in truth)]
     count = int(background_per_hour * length / params.RATE_HZ / 3600)
     for k in rng.choice(len(quiet) * len(pairs), size=min(count, len(quiet) * len(pairs)), replace=False):
         start, p = quiet[k // len(pairs)], k % len(pairs)
-        images.append(image(x[p, start:start + WINDOW]))
+        images.append(make(x[p, start:start + WINDOW]))
         labels.append(0)
     return images, labels
 
