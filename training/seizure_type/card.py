@@ -102,7 +102,8 @@ def results(summary, card):
              f"Data: {summary['events']} events of {summary['patients']} simulated patients "
              f"({summary['perType']}), {summary['channels']} EEG channels, read from the TUSZ-format folder "
              f"(EDF + .csv) that `simulate_tusz.py` wrote. Training crops at onset shifts "
-             f"{summary['trainShifts']} s; evaluation at the onset. {summary['epochs']} epochs per network. "
+             f"{summary['trainShifts']} s; evaluation at the onset. {summary['epochs']} epochs per teacher sub-network, "
+             f"{summary.get('studentEpochs', summary['epochs'])} for the student. "
              f"Whole run: {summary['trainingSeconds']} s on the shared 2-core machine.", "",
              "## Teacher vs student", "",
              "| model | parameters | ONNX bytes | CPU ms / event (PyTorch, 1 thread) | weighted F1 seizure-wise | "
@@ -112,6 +113,9 @@ def results(summary, card):
         sw, pw = ev["seizureWise"][name], ev["patientWise"][name]
         lines.append(f"| {name} | {m['parameters']:,} | {m['onnxBytes']:,} | {m['cpuMsPerEvent']} | "
                      f"{sw['weightedF1Mean']} ± {sw['weightedF1Std']} | {pw['weightedF1Mean']} ± {pw['weightedF1Std']} |")
+    lines += ["", "CPU ms per event: PyTorch, one thread, batch of one event, median of 50, measured once on this "
+              "shared machine while other jobs ran: it varies a lot from run to run; parameters and ONNX bytes "
+              "do not."]
     lines += ["", "Weighted F1: the per-class F1 weighted by class support, per test fold, mean ± standard "
               "deviation over folds (pooled out-of-fold: seizure-wise teacher "
               f"{ev['seizureWise']['teacher']['weightedF1Pooled']}, student {ev['seizureWise']['student']['weightedF1Pooled']}; "

@@ -55,7 +55,7 @@ class Teacher(nn.Module):
 class Student(nn.Module):
     """The distilled network; forward gives probabilities."""
 
-    def __init__(self, width=8):
+    def __init__(self, width=12):
         super().__init__()
         self.net = SubNet(range(config.LAYERS), width)
 

@@ -5,7 +5,8 @@ seizure-wise and patient-wise k-fold evaluation of the teacher ensemble and the 
 golden pair, speed and size, the sanity check on real ictal EEG, then card.py writes the card and
 RESULTS.md from what this run printed to --work.
 
-    /usr/bin/python3 training/seizure_type/train.py [--data TUSZ_DIR] [--work DIR] [--folds 5] [--epochs 15]
+    /usr/bin/python3 training/seizure_type/train.py [--data TUSZ_DIR] [--work DIR] [--folds 5] [--epochs 10]
+        [--student-epochs 25]
 """
 import argparse
 import json
@@ -158,7 +159,7 @@ def folds_patient_wise(patient, k, rng):
     return np.array([of[p] for p in patient])
 
 
-def cross_validate(name, fold, X, crops, y, epochs):
+def cross_validate(name, fold, X, crops, y, epochs, student_epochs):
     k = int(fold.max()) + 1
     out = {"teacher": np.zeros((len(y), len(config.TYPES))), "student": np.zeros((len(y), len(config.TYPES)))}
     per_fold = {"teacher": [], "student": []}
@@ -166,7 +167,7 @@ def cross_validate(name, fold, X, crops, y, epochs):
         started = time.time()
         train, test = fold != f, fold == f
         teacher = train_teacher(crops[train], y[train], epochs, SEED + f)
-        student = train_student(teacher, crops[train], y[train], epochs, SEED + 100 + f)
+        student = train_student(teacher, crops[train], y[train], student_epochs, SEED + 100 + f)
         for label, model in (("teacher", teacher), ("student", student)):
             p = predict(model, X[test])
             out[label][test] = p
@@ -212,7 +213,8 @@ def main():
     parser.add_argument("--data", help="TUSZ-format folder (EDF + .csv); default: simulate one into --work")
     parser.add_argument("--work", default="/tmp/ictal-seizure-type-work")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=10, help="epochs of each teacher sub-network")
+    parser.add_argument("--student-epochs", type=int, default=25, help="epochs of the student's distillation")
     parser.add_argument("--patients", type=int, default=PATIENTS, help="simulated patients (without --data)")
     args = parser.parse_args()
     torch.set_num_threads(2)
@@ -229,12 +231,13 @@ def main():
           flush=True)
     rng = np.random.default_rng(SEED)
     evaluation = {
-        "seizureWise": cross_validate("seizure-wise", folds_seizure_wise(y, args.folds, rng), X, crops, y, args.epochs),
+        "seizureWise": cross_validate("seizure-wise", folds_seizure_wise(y, args.folds, rng), X, crops, y, args.epochs,
+                                      args.student_epochs),
         "patientWise": cross_validate("patient-wise", folds_patient_wise(patient, args.folds, rng), X, crops, y,
-                                      args.epochs),
+                                      args.epochs, args.student_epochs),
     }
     teacher = train_teacher(crops, y, args.epochs, SEED)
-    student = train_student(teacher, crops, y, args.epochs, SEED + 100)
+    student = train_student(teacher, crops, y, args.student_epochs, SEED + 100)
     out_dir = os.path.join(args.work, "export")
     os.makedirs(out_dir, exist_ok=True)
     example = torch.from_numpy(X[:1])
@@ -254,7 +257,7 @@ def main():
     real = sanity.run(student)
     summary = {"data": os.path.abspath(data_dir), "simulated": simulated, "seed": SEED,
                "patients": int(len(np.unique(patient))), "events": int(len(y)), "perType": counts,
-               "channels": int(X.shape[1]), "epochs": args.epochs, "trainShifts": config.TRAIN_ONSET_SHIFTS,
+               "channels": int(X.shape[1]), "epochs": args.epochs, "studentEpochs": args.student_epochs, "trainShifts": config.TRAIN_ONSET_SHIFTS,
                "evaluation": evaluation, "models": sizes, "sanity": real,
                "trainingSeconds": round(time.time() - started)}
     with open(os.path.join(args.work, "summary.json"), "w") as f:

@@ -47,7 +47,7 @@ class SeizureTypeClassifierTest {
     private static final EegSimulatorComponent SIMULATOR = new EegSimulatorComponent(new EdfRecordingWriterService());
     private static final ModelIdentity DETECTOR = new ModelIdentity("ictal-seizure-cnn", "1.0.0", "0".repeat(64));
     /** Model 1.0.0 types all 8 of this recording (seed 4242, never trained on) right; its patient-wise pooled
-     * weighted F1 is 0.58 (RESULTS.md), so a retrained model may miss some: 6 leaves that room. */
+     * weighted F1 is 0.67 (RESULTS.md), so a retrained model may miss some: 6 leaves that room. */
     private static final int CORRECT_OF_EIGHT = 6;
 
     @TempDir
