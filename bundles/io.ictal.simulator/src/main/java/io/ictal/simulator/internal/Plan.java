@@ -141,16 +141,21 @@ final class Plan {
         return from.get((int) (random.uniform() * from.size()));
     }
 
+    /** Where a focal discharge reaches: per-electrode gain, delay and phase, and the involved electrodes in order of joining. */
+    record Reach(double[] gain, double[] delay, double[] phase, List<String> channels) {
+    }
+
     /**
      * Spread: each electrode joins after a delay growing with its distance from the focus and sees the
      * discharge with a gain falling off over a per-seizure radius; a phase lag that grows with distance
      * keeps bipolar derivations from cancelling the rhythm.
+     *
+     * @param radius scalp units over which the gain falls to 1/e
+     * @param speed scalp units per second
      */
-    private static Seizure spread(Noise random, List<String> names, Electrodes.Position[] positions, double onset,
-            double duration, String focus) {
+    static Reach reach(Noise random, List<String> names, Electrodes.Position[] positions, String focus, double radius,
+            double speed, double duration) {
         Electrodes.Position centre = Electrodes.position(focus);
-        double radius = random.uniform(0.45, 0.95);
-        double speed = random.uniform(0.08, 0.25); // scalp units per second
         int n = names.size();
         double[] gain = new double[n];
         double[] delay = new double[n];
@@ -167,9 +172,16 @@ final class Plan {
             }
         }
         involved.sort(Comparator.comparingDouble(c -> delay[c]));
-        List<String> channels = involved.stream().map(names::get).toList();
-        SimulatedSeizure truth = new SimulatedSeizure(onset, duration, SeizureType.FOCAL_EVOLVING, focus, channels);
-        return new Seizure(truth, gain, delay, phase, random.uniform(6, 11), random.uniform(2, 3.5),
+        return new Reach(gain, delay, phase, involved.stream().map(names::get).toList());
+    }
+
+    private static Seizure spread(Noise random, List<String> names, Electrodes.Position[] positions, double onset,
+            double duration, String focus) {
+        double radius = random.uniform(0.45, 0.95);
+        double speed = random.uniform(0.08, 0.25);
+        Reach reach = reach(random, names, positions, focus, radius, speed, duration);
+        SimulatedSeizure truth = new SimulatedSeizure(onset, duration, SeizureType.FOCAL_EVOLVING, focus, reach.channels());
+        return new Seizure(truth, reach.gain(), reach.delay(), reach.phase(), random.uniform(6, 11), random.uniform(2, 3.5),
                 random.uniform(70, 200), 0, new double[0]);
     }
 

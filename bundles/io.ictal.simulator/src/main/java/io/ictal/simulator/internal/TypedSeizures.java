@@ -39,30 +39,13 @@ final class TypedSeizures {
         boolean simple = type == SeizureType.SIMPLE_PARTIAL;
         double radius = simple ? random.uniform(0.25, 0.4) : random.uniform(0.7, 1.1);
         double speed = simple ? random.uniform(0.3, 0.6) : random.uniform(0.04, 0.1);
-        Electrodes.Position centre = Electrodes.position(focus);
-        int n = names.size();
-        double[] gain = new double[n];
-        double[] delay = new double[n];
-        double[] phase = new double[n];
-        List<Integer> involved = new ArrayList<>();
-        for (int c = 0; c < n; c++) {
-            double d = positions[c].distance(centre);
-            double g = Math.exp(-Math.pow(d / radius, 2));
-            gain[c] = g < 0.08 ? 0 : g;
-            delay[c] = d / speed;
-            phase[c] = d * 2.2 + random.uniform(-0.3, 0.3);
-            if (g >= Plan.INVOLVED && delay[c] < s.durationSeconds()) {
-                involved.add(c);
-            }
-        }
-        involved.sort(Comparator.comparingDouble(c -> delay[c]));
-        SimulatedSeizure truth = new SimulatedSeizure(s.onsetSeconds(), s.durationSeconds(), type, focus,
-                involved.stream().map(names::get).toList());
+        Plan.Reach reach = Plan.reach(random, names, positions, focus, radius, speed, s.durationSeconds());
+        SimulatedSeizure truth = new SimulatedSeizure(s.onsetSeconds(), s.durationSeconds(), type, focus, reach.channels());
         if (simple) {
-            return new Plan.Seizure(truth, gain, delay, phase, random.uniform(6, 12), random.uniform(4, 6.5),
+            return new Plan.Seizure(truth, reach.gain(), reach.delay(), reach.phase(), random.uniform(6, 12), random.uniform(4, 6.5),
                     random.uniform(50, 120), 0, new double[0]);
         }
-        return new Plan.Seizure(truth, gain, delay, phase, random.uniform(4.5, 7), random.uniform(1.5, 3),
+        return new Plan.Seizure(truth, reach.gain(), reach.delay(), reach.phase(), random.uniform(4.5, 7), random.uniform(1.5, 3),
                 random.uniform(80, 200), random.uniform(20, 50), new double[] {random.uniform(0.2, 0.5)});
     }
 
