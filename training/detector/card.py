@@ -100,6 +100,7 @@ def results(work, card):
                  card["id"], card["version"], card["sha256"]["model/detector.onnx"]), "",
              "## Architecture comparison (validation: simulated seeds %s, per channel, threshold 0.5)" %
              training["valSimSeeds"], "",
+             "CPU times were taken on the shared machine while other jobs ran: compare them within one run only.", "",
              "| model | parameters | multiply-adds / image | PyTorch CPU ms / image (2 threads, batch 256) | "
              "epochs | balanced accuracy | AUROC |", "|---|---|---|---|---|---|---|"]
     for c in training["comparison"]:
@@ -110,7 +111,8 @@ def results(work, card):
               f"{training['epochWindows']:,} single-channel windows drawn from {training['trainWindows']:,} "
               f"({training['trainPositives']:,} seizure; Bonn, Delhi, simulated), each step with "
               f"{training['bagsPerStep']} CHB-MIT recording windows of 23 channels ({training['chbWindows']} in all) "
-              f"scored on the mean of their top-{params.TOP_K} channels, random gain +-{training['gainDb']:g} dB. "
+              f"scored on the mean of their top-{params.TOP_K} channels, "
+              + (f"random gain +-{training['gainDb']:g} dB. " if training['gainDb'] else "no gain augmentation. ") +
               "The held-out models (below) use the same recipe on their training subsets.", "",
               "Window metrics: every model is scored only on data it never saw. CHB-MIT: leave-one-patient-out "
               "(a model trained with chb02 is scored on chb01 and the reverse; the shipped model, trained on both, "

@@ -2,7 +2,7 @@
 """One seeded command: data -> comparison of two CNNs -> the chosen one trained, exported (ONNX with a
 class-activation map output), its card written with window-level metrics from evaluate.py.
 
-    /usr/bin/python3 training/detector/train.py            # ~15 min on the 2-core machine
+    /usr/bin/python3 training/detector/train.py   # ~40 min on the shared 2-core machine at load ~9 (7 models)
 
 Needs the simulator jar (mvn -B -f bundles/io.ictal.simulator/pom.xml install) and ../shared/data/eeg.
 Event-level metrics come afterwards from evaluate_events.py (it runs the Java detector).
