@@ -78,8 +78,8 @@ public class IctalDistributionTest {
         // The test probe imports the SPI and api packages: they must be wired to Ictal's bundles.
         assertEquals("io.ictal.viewer.spi", bundleExporting(MarkerProvider.class).getSymbolicName());
         assertEquals("io.ictal.api", bundleExporting(Detection.class).getSymbolicName());
-        assertEquals("1.0.0", exportedVersion(bundleExporting(MarkerProvider.class), "io.ictal.viewer.spi"));
-        assertEquals("1.0.0", exportedVersion(bundleExporting(Detection.class), "io.ictal.api.detection"));
+        assertEquals("1.1.0", exportedVersion(bundleExporting(MarkerProvider.class), "io.ictal.viewer.spi"));
+        assertEquals("1.1.0", exportedVersion(bundleExporting(Detection.class), "io.ictal.api.detection"));
     }
 
     @Test
