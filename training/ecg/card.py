@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 MODEL_DIR = os.path.join(REPO, "bundles", "io.ictal.model.ecg", "src", "main", "resources", "model")
 VERSION = "1.0.0"
+ENSEMBLE_VERSION = "1.1.0"  # the beat card once its graph is ensemble_cv.py's seeded ensemble
 
 MITDB = {"name": "MIT-BIH Arrhythmia Database (DS1 records of de Chazal et al. 2004)",
          "citation": "Moody GB, Mark RG. The impact of the MIT-BIH Arrhythmia Database. IEEE Eng Med Biol "
@@ -39,12 +40,13 @@ def stft():
     return {"kind": "stft", **p}
 
 
-def card(name, task, labels, rr_features, frames, window, hop, training, metrics, golden, thresholds):
+def card(name, task, labels, rr_features, frames, window, hop, training, metrics, golden, thresholds,
+         version=VERSION):
     graph = f"model/{name}.onnx"
     with open(os.path.join(MODEL_DIR, f"{name}.onnx"), "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
     return {
-        "id": f"ictal-ecg-{name}", "task": task, "version": VERSION, "graph": graph, "sha256": {graph: digest},
+        "id": f"ictal-ecg-{name}", "task": task, "version": version, "graph": graph, "sha256": {graph: digest},
         "input": {
             "tensors": [{"name": "spectrogram", "shape": [-1, 1, frames, params.BINS], "dtype": "float32"},
                         {"name": "rr", "shape": [-1, rr_features], "dtype": "float32"}],
@@ -66,6 +68,16 @@ def beat_metrics(m):
                                 "value": round(r[key], 4),
                                 "split": f"{split}, 5-fold record-wise cross-validation (inter-patient), "
                                          f"{r['count']:.0f} {label} beats"})
+    members = m.get("beatMembers")
+    if members:
+        # the shipped graph averages len(members) seeded models; how far single ones spread under the same CV
+        for label in params.BEAT_LABELS:
+            se = [r["all"][label]["sensitivity"] for r in members]
+            for name, value in (("min", min(se)), ("max", max(se))):
+                out.append({"name": f"{label}-sensitivity-single-member-{name}", "value": round(value, 4),
+                            "split": f"MIT-BIH DS1 + SVDB (100 records), 5-fold record-wise cross-validation, "
+                                     f"{name} over the {len(members)} seeded members of the shipped ensemble "
+                                     f"evaluated alone"})
     return out
 
 
@@ -74,7 +86,7 @@ def rhythm_metrics(m):
     for start in ("scratch", "pretrained"):
         r = m["rhythm"][start]
         split = (f"CinC 2017 A00001-A00200, 5-fold record-wise cross-validation, record-level, "
-                 f"{'initialised from the beat model encoder' if start == 'pretrained' else 'trained from scratch'}"
+                 f"{('initialised from the encoder of train.py' + chr(39) + 's single beat model' if 'beatMembers' in m else 'initialised from the beat model encoder') if start == 'pretrained' else 'trained from scratch'}"
                  f"{' (shipped)' if m['rhythmChosen'] == start else ''}")
         out.append({"name": "cinc-f1", "value": round(r["cincF1"], 4), "split": split})
         for label, v in r["f1"].items():
@@ -137,7 +149,8 @@ def main():
     with open(os.path.join(a.work, "rhythm-golden.json")) as f:
         rhythm_golden = json.load(f)
     beat = card("beat", "ecg-arrhythmia", params.BEAT_LABELS, params.RR_FEATURES, params.BEAT_FRAMES,
-                params.BEAT_WINDOW_S, params.BEAT_WINDOW_S, [MITDB, SVDB], beat_metrics(m), beat_golden, {})
+                params.BEAT_WINDOW_S, params.BEAT_WINDOW_S, [MITDB, SVDB], beat_metrics(m), beat_golden, {},
+                ENSEMBLE_VERSION if "beatMembers" in m else VERSION)
     rhythm_training = [CINC] + ([MITDB, SVDB] if m["rhythmChosen"] == "pretrained" else [])
     rhythm = card("rhythm", "ecg-rhythm", params.RHYTHM_LABELS, params.RHYTHM_FEATURES, params.RHYTHM_FRAMES,
                   params.RHYTHM_WINDOW_S, params.RHYTHM_HOP_S, rhythm_training, rhythm_metrics(m), rhythm_golden,
@@ -153,7 +166,8 @@ DE_CHAZAL = {"N": (86.9, 99.2), "S": (75.9, 38.5), "V": (77.7, 81.9), "F": (89.4
 
 
 def write_results(m):
-    lines = ["# ECG models: evaluation (written by card.py from train.py's metrics.json)", "",
+    lines = ["# ECG models: evaluation (written by card.py from train.py's metrics.json"
+             + (", beat entries by ensemble_cv.py)" if "beatMembers" in m else ")"), "",
              "## Beats (AAMI), 5-fold record-wise cross-validation (a record's beats never in train and test)", "",
              "Se = sensitivity, +P = positive predictivity (N beats subsampled per record and weighted back, see data.py).",
              "de Chazal et al. 2004 (DS1 -> DS2, inter-patient): the goal for sensitivity.", "",
@@ -167,6 +181,20 @@ def write_results(m):
                     f"{100 * r['ppv']:.1f}%" if r["ppv"] == r["ppv"] else "-"]
         row += [f"{DE_CHAZAL[label][0]}%", f"{DE_CHAZAL[label][1]}%"]
         lines.append("| " + " | ".join(row) + " |")
+    members = m.get("beatMembers")
+    if members:
+        lines += ["", f"The beat model is an ensemble of {len(members)} seeded models (own training subset, "
+                  "initialisation and batch order each; softmax averaged; ensemble_cv.py): the table above is the "
+                  "ensemble. The same members evaluated alone under the same folds (all records), i.e. the "
+                  "run-to-run variance of one model:", "",
+                  "| class | ensemble Se | single members Se: min | mean | max | ensemble +P | members +P: min | max |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for label in params.BEAT_LABELS:
+            se = [100 * r["all"][label]["sensitivity"] for r in members]
+            ppv = [100 * r["all"][label]["ppv"] for r in members]
+            e = m["beat"]["all"][label]
+            lines.append(f"| {label} | {100 * e['sensitivity']:.1f}% | {min(se):.1f}% | {sum(se) / len(se):.1f}% | "
+                         f"{max(se):.1f}% | {100 * e['ppv']:.1f}% | {min(ppv):.1f}% | {max(ppv):.1f}% |")
     if "beatArgmax" in m:
         offsets = ", ".join(f"{label} {v:+.2f}" for label, v in zip(params.BEAT_LABELS, m["beatOffsets"]))
         lines += ["", "Decision rule (the table above): per-class logit offsets added before the softmax, chosen in each "
