@@ -28,6 +28,8 @@ import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -40,7 +42,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * The admins' promise: a model bundle dropped into deploy/ serves within 2 s, a higher version
  * takes over, removing it rolls back, corrupt bundles are rejected while the previous model keeps
- * serving, and swaps under continuous inference fail nothing. Fixtures: the demo bundles of
+ * serving, and swaps under continuous inference fail nothing. The shipped detector model is stopped
+ * meanwhile, so that the demo bundles are the only candidates for the task. Fixtures: the demo bundles of
  * bundles/io.ictal.inference (training/modelbundle/make_test_models.py).
  */
 @RunWith(PaxExam.class)
@@ -58,6 +61,9 @@ public class ModelHotSwapTest {
 
     @Inject
     private ModelRegistry registry;
+
+    @Inject
+    private BundleContext context;
 
     @Inject
     private SessionFactory sessionFactory;
@@ -106,6 +112,28 @@ public class ModelHotSwapTest {
 
     private long demoModels() {
         return registry.models().stream().filter(s -> s.bundle().startsWith("io.ictal.model.demo")).count();
+    }
+
+    private Bundle shippedModel() {
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().equals("io.ictal.model.seizure.cnn")) {
+                return b;
+            }
+        }
+        throw new AssertionError("the shipped detector model bundle is not installed");
+    }
+
+    /** The shipped detector model steps aside, so that only the demo bundles compete for the task. */
+    @Before
+    public void setShippedModelAside() throws Exception {
+        shippedModel().stop();
+        await("no seizure-detection model active", () -> activeVersion().equals("none"));
+    }
+
+    @After
+    public void restoreShippedModel() throws Exception {
+        shippedModel().start();
+        await("the shipped model active again", () -> !activeVersion().equals("none"));
     }
 
     @Before
