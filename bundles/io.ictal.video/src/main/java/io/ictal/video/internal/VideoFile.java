@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.jcodec.api.FrameGrab;
 import org.jcodec.api.JCodecException;
@@ -44,6 +46,9 @@ final class VideoFile implements Closeable {
 
     /** Grid times this close to a frame's start count as that frame's (rounding of the two clocks). */
     private static final double TIME_EPSILON = 1e-4;
+
+    /** Pictures held back to put B-frames in display order (H.264's largest reorder depth). */
+    static final int REORDER_DEPTH = 16;
 
     /** Receives one resampled, downsampled frame; {@code pixels} is reused after the call returns. */
     interface FrameSink {
@@ -243,51 +248,68 @@ final class VideoFile implements Closeable {
             grab = new FrameGrab(track, new AVCMP4Adaptor(meta));
             double seek = Math.max(0, startSeconds);
             if (seek > 0) {
-                grab.seekToSecondPrecise(firstPts + seek);
+                // To the key frame before: a precise seek decodes up to the target in decode order and can
+                // drop a B-frame shown just after it; the frames before the target pass below unseen.
+                grab.seekToSecondSloppy(firstPts + seek);
             }
         } catch (JCodecException | RuntimeException e) {
             throw new VideoFormatException(file, "cannot seek to " + startSeconds + " s in " + description + ": " + e, e);
         }
-        byte[] shown = new byte[width * height];
-        byte[] next = new byte[width * height];
+        // Decoded pictures come in decode order: with B-frames a picture shown earlier is decoded
+        // later. They wait here, in display order, until more than REORDER_DEPTH are decoded (H.264
+        // allows at most 16 pictures of reordering), so each is handed on in its turn.
+        PriorityQueue<DecodedFrame> pending = new PriorityQueue<>(Comparator.comparingDouble(DecodedFrame::time));
+        byte[] shown = null;
         double shownEnd = Double.NEGATIVE_INFINITY;
-        boolean haveShown = false;
         int k = 0;
+        boolean ended = false;
         while (k < count) {
-            PictureWithMetadata decoded;
-            try {
-                decoded = grab.getNativeFrameWithMetadata();
-            } catch (RuntimeException e) {
-                throw new VideoFormatException(file, "cannot decode the frame after " + String.format("%.3f", shownEnd)
-                        + " s (" + description + "): " + e, e);
+            if (!ended) {
+                PictureWithMetadata decoded;
+                try {
+                    decoded = grab.getNativeFrameWithMetadata();
+                } catch (RuntimeException e) {
+                    throw new VideoFormatException(file, "cannot decode the frame after " + String.format("%.3f", shownEnd)
+                            + " s (" + description + "): " + e, e);
+                }
+                if (decoded == null) {
+                    ended = true;
+                } else {
+                    Picture p = decoded.getPicture();
+                    byte[] pixels = new byte[width * height];
+                    Preprocess.downsample(p.getPlaneData(0), p.getPlaneWidth(0), p.getStartX(), p.getStartY(),
+                            p.getCroppedWidth(), p.getCroppedHeight(), width, height, pixels);
+                    pending.add(new DecodedFrame(decoded.getTimestamp() - firstPts, decoded.getDuration(), pixels));
+                    if (pending.size() <= REORDER_DEPTH) {
+                        continue;
+                    }
+                }
             }
-            if (decoded == null) {
+            DecodedFrame next = pending.poll();
+            if (next == null) {
                 // End of the video: the last frame is shown for its duration.
-                while (haveShown && k < count && startSeconds + k / fps < shownEnd - TIME_EPSILON) {
+                while (shown != null && k < count && startSeconds + k / fps < shownEnd - TIME_EPSILON) {
                     if (!sink.frame(k++, shown)) {
                         return k;
                     }
                 }
                 return k;
             }
-            double ts = decoded.getTimestamp() - firstPts;
-            Picture p = decoded.getPicture();
-            Preprocess.downsample(p.getPlaneData(0), p.getPlaneWidth(0), p.getStartX(), p.getStartY(),
-                    p.getCroppedWidth(), p.getCroppedHeight(), width, height, next);
             // Every grid time before this frame's start belongs to the frame shown so far (or, before
             // the first frame, to this one).
-            while (k < count && startSeconds + k / fps < ts - TIME_EPSILON) {
-                if (!sink.frame(k++, haveShown ? shown : next)) {
+            while (k < count && startSeconds + k / fps < next.time() - TIME_EPSILON) {
+                if (!sink.frame(k++, shown != null ? shown : next.pixels())) {
                     return k;
                 }
             }
-            byte[] swap = shown;
-            shown = next;
-            next = swap;
-            haveShown = true;
-            shownEnd = ts + decoded.getDuration();
+            shown = next.pixels();
+            shownEnd = next.time() + next.duration();
         }
         return k;
+    }
+
+    /** A decoded, downsampled picture with its display time (video time) and duration, in seconds. */
+    private record DecodedFrame(double time, double duration, byte[] pixels) {
     }
 
     @Override
