@@ -9,7 +9,6 @@ import io.ictal.detector.internal.DetectorConfig;
 import io.ictal.detector.internal.SeizureDetector;
 import io.ictal.edf.internal.EdfRecordingReader;
 import io.ictal.spectrogram.internal.SpectrogramComponent;
-import java.lang.annotation.Annotation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -38,22 +37,7 @@ public final class DetectorBench {
         if (catalog.active("seizure-detection").isEmpty()) {
             throw new IllegalStateException("model rejected: " + catalog.models());
         }
-        SpectrogramComponent spectrogram = new SpectrogramComponent(new SpectrogramComponent.Config() {
-            @Override
-            public int threads() {
-                return 0;
-            }
-
-            @Override
-            public double blockSeconds() {
-                return 600;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SpectrogramComponent.Config.class;
-            }
-        });
+        SpectrogramComponent spectrogram = new SpectrogramComponent(0, 600);
         SeizureDetector detector = new SeizureDetector(catalog, spectrogram, defaults());
         try {
             for (int i = 1; i < args.length; i++) {

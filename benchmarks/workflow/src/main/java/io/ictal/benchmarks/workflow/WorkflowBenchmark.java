@@ -154,19 +154,7 @@ public final class WorkflowBenchmark {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 2000;
-        SpectrogramComponent spectrogram = new SpectrogramComponent(new SpectrogramComponent.Config() {
-            public int threads() {
-                return 0;
-            }
-
-            public double blockSeconds() {
-                return 600;
-            }
-
-            public Class<? extends Annotation> annotationType() {
-                return SpectrogramComponent.Config.class;
-            }
-        });
+        SpectrogramComponent spectrogram = new SpectrogramComponent(0, 600);
         WorkflowMarkerProvider workflow = new WorkflowMarkerProvider(new WorkflowMarkerProvider.Config() {
             public int threads() {
                 return 0;

@@ -10,22 +10,7 @@ import java.lang.annotation.Annotation;
 /** The real services, built without a framework as DS would build them. */
 final class TestServices {
 
-    static final SpectrogramService SPECTROGRAM = new SpectrogramComponent(new SpectrogramComponent.Config() {
-        @Override
-        public int threads() {
-            return 1;
-        }
-
-        @Override
-        public double blockSeconds() {
-            return 600;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return SpectrogramComponent.Config.class;
-        }
-    });
+    static final SpectrogramService SPECTROGRAM = new SpectrogramComponent(1, 600);
 
     private TestServices() {
     }

@@ -2,7 +2,6 @@ package io.ictal.ecg.internal;
 
 import io.ictal.api.spectrogram.SpectrogramService;
 import io.ictal.spectrogram.internal.SpectrogramComponent;
-import java.lang.annotation.Annotation;
 
 /** The real spectrogram service as a plain object, configured as DS would. */
 final class TestServices {
@@ -11,21 +10,6 @@ final class TestServices {
     }
 
     static SpectrogramService spectrograms() {
-        return new SpectrogramComponent(new SpectrogramComponent.Config() {
-            @Override
-            public int threads() {
-                return 1;
-            }
-
-            @Override
-            public double blockSeconds() {
-                return 60;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SpectrogramComponent.Config.class;
-            }
-        });
+        return new SpectrogramComponent(1, 60);
     }
 }

@@ -52,6 +52,26 @@ public final class SpectrogramComponent implements SpectrogramService {
     private final Workers workers;
     private final double blockSeconds;
 
+    /** Outside OSGi (tests, benchmarks, tools): the component as DS would build it with these settings. */
+    public SpectrogramComponent(int threads, double blockSeconds) {
+        this(new Config() {
+            @Override
+            public int threads() {
+                return threads;
+            }
+
+            @Override
+            public double blockSeconds() {
+                return blockSeconds;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return Config.class;
+            }
+        });
+    }
+
     @Activate
     public SpectrogramComponent(Config config) {
         int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();

@@ -1,6 +1,5 @@
 package io.ictal.spectrogram.internal;
 
-import java.lang.annotation.Annotation;
 
 /** Builds components without a framework, as DS would with a configuration. */
 final class TestServices {
@@ -9,21 +8,6 @@ final class TestServices {
     }
 
     static SpectrogramComponent component(int threads, double blockSeconds) {
-        return new SpectrogramComponent(new SpectrogramComponent.Config() {
-            @Override
-            public int threads() {
-                return threads;
-            }
-
-            @Override
-            public double blockSeconds() {
-                return blockSeconds;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SpectrogramComponent.Config.class;
-            }
-        });
+        return new SpectrogramComponent(threads, blockSeconds);
     }
 }

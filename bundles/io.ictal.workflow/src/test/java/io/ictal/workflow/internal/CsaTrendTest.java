@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ictal.edf.internal.EdfRecordingReader;
 import io.ictal.spectrogram.internal.SpectrogramComponent;
 import io.ictal.viewer.spi.OpenedRecording;
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,22 +18,7 @@ class CsaTrendTest {
     Path dir;
 
     private static SpectrogramComponent spectrogram() {
-        return new SpectrogramComponent(new SpectrogramComponent.Config() {
-            @Override
-            public int threads() {
-                return 1;
-            }
-
-            @Override
-            public double blockSeconds() {
-                return 600;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SpectrogramComponent.Config.class;
-            }
-        });
+        return new SpectrogramComponent(1, 600);
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.ictal.api.review.ReviewItem;
 import io.ictal.review.internal.store.Database;
 import io.ictal.review.internal.store.JdbcReviewQueue;
 import io.ictal.spectrogram.internal.SpectrogramComponent;
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,22 +46,7 @@ class ClusteringAssistedReviewTest {
 
     /** The project's spectrogram service with two threads; deactivate it when done. */
     static SpectrogramComponent spectrogramService() {
-        return new SpectrogramComponent(new SpectrogramComponent.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SpectrogramComponent.Config.class;
-            }
-
-            @Override
-            public int threads() {
-                return 2;
-            }
-
-            @Override
-            public double blockSeconds() {
-                return 600;
-            }
-        });
+        return new SpectrogramComponent(2, 600);
     }
 
     @AfterEach

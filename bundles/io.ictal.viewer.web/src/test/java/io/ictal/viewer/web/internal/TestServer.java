@@ -54,19 +54,7 @@ final class TestServer implements AutoCloseable {
         }, new EdfRecordingReader());
         workflow.addClassifier(new AmplitudeClassifier(), Map.of("task", "seizure-detection", "service.id", 1L));
         workflow.setReviewQueue(queue);
-        spectrogram = new SpectrogramComponent(new SpectrogramComponent.Config() {
-            public int threads() {
-                return 1;
-            }
-
-            public double blockSeconds() {
-                return 600;
-            }
-
-            public Class<? extends Annotation> annotationType() {
-                return SpectrogramComponent.Config.class;
-            }
-        });
+        spectrogram = new SpectrogramComponent(1, 600);
         workflow.setSpectrogram(spectrogram);
         servlet = new ViewerServlet(new ViewerSettings(recordings, uploads, 64L << 20, 4), new EdfRecordingReader());
         servlet.addProvider(workflow, Map.of(MarkerProvider.PROVIDER_ID, "ictal",
