@@ -170,9 +170,12 @@ function showReview() {
     row.dataset.id = item.id;
     const onset = item.editedOnset !== null ? item.editedOnset : item.onset;
     const duration = item.editedOffset !== null ? item.editedOffset - item.editedOnset : item.duration;
-    for (const text of [clock(onset), duration.toFixed(1) + ' s', item.label, item.confidence.toFixed(2)]) {
+    // What an event classifier said (a type, a semiology) names its kind: "type: CPSZ", not "CPSZ".
+    const label = item.task === 'seizure-detection' ? item.label : item.task.replace(/^seizure-/, '') + ': ' + item.label;
+    for (const text of [clock(onset), duration.toFixed(1) + ' s', label, item.confidence.toFixed(2)]) {
       row.insertCell().textContent = text;
     }
+    row.title = item.task;
     const state = row.insertCell();
     state.className = 'state state-' + item.state;
     state.textContent = item.state + (item.reviewer ? ' (' + item.reviewer + ')' : '');
