@@ -4,7 +4,7 @@
  * {@code io.ictal.simulator.internal.SimulatorMain} rather than keeping a second copy in Python).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.ictal.simulator;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.ictal.simulator.internal;
 
 import io.ictal.simulator.SeizureType;
+import io.ictal.simulator.SimulationSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,6 @@ final class SignalGenerator {
 
     private static final double BACKGROUND_UV = 14;
     private static final double COMMON_UV = 6;
-    private static final double ALPHA_UV = 16;
     private static final double DELTA_UV = 40;
     private static final double SLEEP_TIME_CONSTANT_SECONDS = 10;
     private static final double SEIZURE_RAMP_SECONDS = 4;
@@ -33,6 +33,10 @@ final class SignalGenerator {
     private final Noise[] noise;
     private final Noise commonNoise;
     private final double[] alphaWeight;
+    /** Alpha amplitude at the occiput (uV) and, when it varies, its waxing and waning envelope. */
+    private final double alphaUv;
+    private final double alphaEnvelopeHz;
+    private final double alphaEnvelopePhase;
     private final double[] lineUv;
     private final Ekg ekg;
     private double sleepLevel;
@@ -43,6 +47,10 @@ final class SignalGenerator {
     private final TypedSeizures.Signal[] typed;
 
     SignalGenerator(Plan plan, int rate, long seed, boolean withEkg) {
+        this(plan, rate, seed, withEkg, SimulationSpec.Alpha.STEADY);
+    }
+
+    SignalGenerator(Plan plan, int rate, long seed, boolean withEkg, SimulationSpec.Alpha alphaRange) {
         this.plan = plan;
         this.rate = rate;
         this.channels = plan.electrodes.size();
@@ -61,6 +69,17 @@ final class SignalGenerator {
             noise[c] = new Noise(seed * 1_000_003 + c);
             alphaWeight[c] = Electrodes.alphaWeight(plan.positions[c]);
             lineUv[c] = setup.uniform(0.5, 3);
+        }
+        if (alphaRange.varies()) {
+            // its own stream: the steady default draws exactly what it did before the option existed
+            Noise alphaNoise = new Noise(seed * 2_750_159L + 7);
+            alphaUv = alphaNoise.uniform(alphaRange.minUv(), alphaRange.maxUv());
+            alphaEnvelopeHz = 1 / alphaNoise.uniform(4, 12);
+            alphaEnvelopePhase = alphaNoise.uniform(0, 2 * Math.PI);
+        } else {
+            alphaUv = alphaRange.minUv();
+            alphaEnvelopeHz = 0;
+            alphaEnvelopePhase = 0;
         }
         common = new Pink(rate);
         commonNoise = new Noise(seed * 7919 + 3);
@@ -109,10 +128,13 @@ final class SignalGenerator {
     private void background(int c, long first, float[] x, int length, float[] commonBlock, float[] sleep) {
         Noise n = noise[c];
         double lineStep = 2 * Math.PI * 50 / rate;
+        double envelopeStep = 2 * Math.PI * alphaEnvelopeHz / rate;
         for (int i = 0; i < length; i++) {
             double s = sleep[i];
+            double envelope = alphaEnvelopeHz == 0 ? 1
+                    : 1 + 0.6 * Math.sin(envelopeStep * (first + i) + alphaEnvelopePhase);
             double value = BACKGROUND_UV * (1 + 0.3 * s) * pink[c].next(n.gaussian())
-                    + ALPHA_UV * alphaWeight[c] * (1 - s) * alpha[c].next(n.gaussian())
+                    + alphaUv * envelope * alphaWeight[c] * (1 - s) * alpha[c].next(n.gaussian())
                     + DELTA_UV * s * delta[c].next(n.gaussian())
                     + lineUv[c] * Math.sin(lineStep * (first + i))
                     + commonBlock[i];

@@ -22,6 +22,7 @@ import java.util.Locale;
  * java -cp io.ictal.simulator.jar:io.ictal.api.jar:io.ictal.edf.jar io.ictal.simulator.internal.SimulatorMain \
  *     OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] [--seizure ONSET:DURATION:FOCUS]...
  *     [--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--types absz,tcsz,...] [--tusz]
+ *     [--alpha-uv MIN:MAX]
  * </pre>
  *
  * The EDF+ writer is io.ictal.edf's, found on the class path (the one place outside OSGi that
@@ -53,7 +54,7 @@ public final class SimulatorMain {
     public static final String USAGE = "usage: OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] "
             + "[--seizure ONSET:DURATION:FOCUS[:TYPE]]... [--types fnsz,gnsz,spsz,cpsz,absz,tnsz,tcsz,mysz] "
             + "[--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--tusz] [--video-start S] "
-            + "(options before or after OUT.edf)";
+            + "[--alpha-uv MIN:MAX] (options before or after OUT.edf)";
 
     /**
      * Parses the options shared by this main and {@code ictal:simulate}.
@@ -73,6 +74,7 @@ public final class SimulatorMain {
         List<SeizureType> types = List.of();
         boolean tusz = false;
         List<Annotation> notes = new ArrayList<>();
+        SimulationSpec.Alpha alpha = SimulationSpec.Alpha.STEADY;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -100,6 +102,7 @@ public final class SimulatorMain {
                         case "--channels" -> electrodes = Arrays.stream(value.split(",")).map(String::trim).toList();
                         case "--seizure" -> explicit.add(seizure(value));
                         case "--truth" -> truth = Path.of(value);
+                        case "--alpha-uv" -> alpha = alphaRange(value);
                         case "--types" -> types = Arrays.stream(value.split(",")).map(SeizureType::ofCode).toList();
                         // The EDF+ annotation a video's alignment reads (io.ictal.video): a video's first frame.
                         case "--video-start" -> notes.add(new Annotation(number(option, value), 0, "Video start", 0));
@@ -111,7 +114,7 @@ public final class SimulatorMain {
         if (file == null) {
             throw new IllegalArgumentException("no output file; " + USAGE);
         }
-        SimulationSpec spec = new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts);
+        SimulationSpec spec = new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts, alpha);
         if (!types.isEmpty()) {
             if (!explicit.isEmpty()) {
                 throw new IllegalArgumentException("--types types the random seizures; give --seizure's type as "
@@ -120,6 +123,15 @@ public final class SimulatorMain {
             spec = spec.withSeizures(typed(spec, types));
         }
         return new Options(file, spec, truth, tusz, notes);
+    }
+
+    /** {@code --alpha-uv MIN:MAX}: each recording's posterior alpha amplitude range (uV). */
+    static SimulationSpec.Alpha alphaRange(String value) {
+        String[] parts = value.split(":");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--alpha-uv expects MIN:MAX in microvolts, e.g. 10:60, got '" + value + "'");
+        }
+        return new SimulationSpec.Alpha(number("--alpha-uv", parts[0]), number("--alpha-uv", parts[1]));
     }
 
     /**

@@ -98,6 +98,47 @@ class EegSimulatorTest {
     }
 
     @Test
+    void alphaRangeGivesEachRecordingItsOwnWaxingAndWaningAlphaAndTheDefaultStaysAsBefore() throws Exception {
+        SimulationSpec steady = new SimulationSpec(3, 120, 256, List.of("Cz", "O1"), false, 0, List.of(), false);
+        assertEquals(SimulationSpec.Alpha.STEADY, steady.alpha());
+        Path quiet = dir.resolve("steady.edf");
+        Path strong = dir.resolve("strong.edf");
+        simulator.write(steady, quiet);
+        simulator.write(steady.withAlpha(new SimulationSpec.Alpha(60, 80)), strong);
+        try (Recording q = new EdfRecordingReader().open(quiet); Recording s = new EdfRecordingReader().open(strong)) {
+            int o1 = q.header().indexOf("EEG O1-REF");
+            double[] steadyAlpha = new double[118];
+            double[] strongAlpha = new double[118];
+            for (int k = 0; k < steadyAlpha.length; k++) {
+                steadyAlpha[k] = SeizureTypesTest.bandPower(q.read(o1, k, 2), 256, 8, 12);
+                strongAlpha[k] = SeizureTypesTest.bandPower(s.read(o1, k, 2), 256, 8, 12);
+            }
+            double ratio = mean(strongAlpha) / mean(steadyAlpha);
+            // 60-80 uV against 16 uV: (3.75..5)^2 = 14..25 times the alpha power, less the unchanged pink noise
+            assertTrue(ratio > 6, "alpha power ratio " + ratio);
+            // waxing and waning: 2-s alpha power varies more over two minutes than with a steady rhythm
+            assertTrue(spread(strongAlpha) > 1.2 * spread(steadyAlpha),
+                    spread(strongAlpha) + " vs " + spread(steadyAlpha));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimulatorMain.parse(List.of("x.edf", "--alpha-uv", "60")));
+        assertTrue(e.getMessage().contains("--alpha-uv expects MIN:MAX"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(List.of("x.edf", "--alpha-uv", "60:10")));
+        assertEquals(new SimulationSpec.Alpha(10, 60),
+                SimulatorMain.parse(List.of("x.edf", "--alpha-uv", "10:60")).spec().alpha());
+    }
+
+    private static double mean(double[] x) {
+        return java.util.Arrays.stream(x).average().orElseThrow();
+    }
+
+    /** Coefficient of variation. */
+    private static double spread(double[] x) {
+        double m = mean(x);
+        return Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - m) * (v - m)).average().orElseThrow()) / m;
+    }
+
+    @Test
     void anyElectrodeSetOldNamesIncludedAndUnknownNamesRefused() throws Exception {
         SimulationSpec spec = SimulationSpec.of(1, 60, 0).withElectrodes(List.of("T3", "C3", "Cz"), false);
         Path file = dir.resolve("three.edf");
