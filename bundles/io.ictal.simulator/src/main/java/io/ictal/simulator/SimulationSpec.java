@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param seizures explicit seizures (onset, duration, focus; {@code channels} is filled in by the
  *     simulator); when non-empty the rate is ignored
  * @param artifacts whether eye blinks, muscle, electrode pops, movement and line noise are added
- * @param alpha the posterior alpha rhythm's amplitude: {@link Alpha#STEADY} (the default, what every
- *     recording had before this option), or a range each recording draws its own amplitude from
+ * @param background how the background varies between recordings: {@link Background#DEFAULT} (one person,
+ *     what every recording had before the option), or ranges each recording draws its own from
  */
 public record SimulationSpec(
         long seed,
@@ -29,36 +29,63 @@ public record SimulationSpec(
         double seizuresPerHour,
         List<SimulatedSeizure> seizures,
         boolean artifacts,
-        Alpha alpha) {
+        Background background) {
 
     /**
-     * The posterior alpha rhythm's amplitude in microvolts at the occiput. Real alpha ranges from a few
-     * to ~100 uV between people and waxes and wanes; a steady 16 uV is the simulator's default. With
-     * {@code minUv < maxUv} a recording draws its amplitude uniformly from the range and the rhythm
-     * waxes and wanes (a slow envelope of 4-12 s, between 0.4 and 1.6 times that amplitude), so that a
-     * model trained on such recordings sees strong, spindle-like alpha that is not a seizure.
+     * How each recording's background varies between simulated people. Real EEG differs between people
+     * and montages by several-fold in overall amplitude, and posterior alpha ranges from a few to ~100 uV
+     * and waxes and wanes; the simulator's default is one person: pink background 14 uV, steady alpha
+     * 16 uV at the occiput. A range with {@code min < max} makes each recording draw its own value
+     * uniformly from it (alpha then also waxes and wanes: a 4-12 s envelope between 0.4 and 1.6 times
+     * its amplitude), so that a model trained on such recordings does not take a loud background or
+     * strong alpha for a seizure.
+     *
+     * @param alphaMinUv lowest posterior alpha amplitude (uV)
+     * @param alphaMaxUv highest posterior alpha amplitude (uV)
+     * @param pinkMinUv lowest amplitude of the pink (1/f) background (uV)
+     * @param pinkMaxUv highest amplitude of the pink (1/f) background (uV)
      */
-    public record Alpha(double minUv, double maxUv) {
-        /** 16 uV, steady: recordings sample for sample as before the option existed. */
-        public static final Alpha STEADY = new Alpha(16, 16);
+    public record Background(double alphaMinUv, double alphaMaxUv, double pinkMinUv, double pinkMaxUv) {
+        /** One person: recordings sample for sample as before these ranges existed. */
+        public static final Background DEFAULT = new Background(16, 16, 14, 14);
 
-        public Alpha {
-            if (!(minUv >= 0) || !(maxUv >= minUv) || Double.isInfinite(maxUv)) {
-                throw new IllegalArgumentException("alpha amplitude range must satisfy 0 <= min <= max (uV), was "
-                        + minUv + ".." + maxUv);
-            }
+        public Background {
+            range("alpha", alphaMinUv, alphaMaxUv);
+            range("pink background", pinkMinUv, pinkMaxUv);
         }
 
-        /** Whether each recording draws its own waxing and waning amplitude. */
-        public boolean varies() {
-            return maxUv > minUv;
+        /** The same background with another alpha range. */
+        public Background withAlpha(double minUv, double maxUv) {
+            return new Background(minUv, maxUv, pinkMinUv, pinkMaxUv);
+        }
+
+        /** The same background with another pink background range. */
+        public Background withPink(double minUv, double maxUv) {
+            return new Background(alphaMinUv, alphaMaxUv, minUv, maxUv);
+        }
+
+        /** Whether each recording draws its own alpha (waxing and waning). */
+        public boolean alphaVaries() {
+            return alphaMaxUv > alphaMinUv;
+        }
+
+        /** Whether each recording draws its own pink background amplitude. */
+        public boolean pinkVaries() {
+            return pinkMaxUv > pinkMinUv;
+        }
+
+        private static void range(String what, double min, double max) {
+            if (!(min >= 0) || !(max >= min) || Double.isInfinite(max)) {
+                throw new IllegalArgumentException(what + " amplitude range must satisfy 0 <= min <= max (uV), was "
+                        + min + ".." + max);
+            }
         }
     }
 
-    /** A spec with the steady default alpha rhythm. */
+    /** A spec with the default background (one person). */
     public SimulationSpec(long seed, double durationSeconds, int samplingRateHz, List<String> electrodes, boolean ekg,
             double seizuresPerHour, List<SimulatedSeizure> seizures, boolean artifacts) {
-        this(seed, durationSeconds, samplingRateHz, electrodes, ekg, seizuresPerHour, seizures, artifacts, Alpha.STEADY);
+        this(seed, durationSeconds, samplingRateHz, electrodes, ekg, seizuresPerHour, seizures, artifacts, Background.DEFAULT);
     }
 
     /** The 19 electrodes of the 10-20 system plus the ear electrodes A1 and A2. */
@@ -83,7 +110,7 @@ public record SimulationSpec(
             throw new IllegalArgumentException("seizuresPerHour must be finite and >= 0, was " + seizuresPerHour);
         }
         seizures = List.copyOf(Objects.requireNonNull(seizures, "seizures"));
-        Objects.requireNonNull(alpha, "alpha");
+        Objects.requireNonNull(background, "background");
         for (SimulatedSeizure s : seizures) {
             if (s.offsetSeconds() > durationSeconds) {
                 throw new IllegalArgumentException("seizure at " + s.onsetSeconds() + " s lasting "
@@ -100,17 +127,17 @@ public record SimulationSpec(
     /** The same spec with explicit seizures. */
     public SimulationSpec withSeizures(List<SimulatedSeizure> explicit) {
         return new SimulationSpec(seed, durationSeconds, samplingRateHz, electrodes, ekg, seizuresPerHour, explicit,
-                artifacts, alpha);
+                artifacts, background);
     }
 
     /** The same spec with other electrodes. */
     public SimulationSpec withElectrodes(List<String> chosen, boolean withEkg) {
         return new SimulationSpec(seed, durationSeconds, samplingRateHz, chosen, withEkg, seizuresPerHour, seizures,
-                artifacts, alpha);
+                artifacts, background);
     }
 
-    /** The same spec with another alpha rhythm. */
-    public SimulationSpec withAlpha(Alpha chosen) {
+    /** The same spec with another background. */
+    public SimulationSpec withBackground(Background chosen) {
         return new SimulationSpec(seed, durationSeconds, samplingRateHz, electrodes, ekg, seizuresPerHour, seizures,
                 artifacts, chosen);
     }

@@ -76,7 +76,7 @@ public final class EegSimulatorComponent implements EegSimulator {
                 new PatientInfo("", "", "", "", ""),
                 new RecordingInfo("", "", "", "", "Ictal EEG simulator seed " + spec.seed()),
                 START, 1, signals, RecordingSpec.DEFAULT_ANNOTATION_BYTES);
-        SignalGenerator generator = new SignalGenerator(plan, rate, spec.seed(), spec.ekg(), spec.alpha());
+        SignalGenerator generator = new SignalGenerator(plan, rate, spec.seed(), spec.ekg(), spec.background());
         long seconds = (long) Math.ceil(spec.durationSeconds());
         float[][] block = new float[generator.signalCount()][rate];
         try (RecordingWriter writer = writerService.create(file, recording)) {

@@ -16,7 +16,6 @@ import java.util.List;
  */
 final class SignalGenerator {
 
-    private static final double BACKGROUND_UV = 14;
     private static final double COMMON_UV = 6;
     private static final double DELTA_UV = 40;
     private static final double SLEEP_TIME_CONSTANT_SECONDS = 10;
@@ -33,7 +32,8 @@ final class SignalGenerator {
     private final Noise[] noise;
     private final Noise commonNoise;
     private final double[] alphaWeight;
-    /** Alpha amplitude at the occiput (uV) and, when it varies, its waxing and waning envelope. */
+    /** This recording's pink background amplitude, alpha amplitude at the occiput (uV) and alpha envelope. */
+    private final double pinkUv;
     private final double alphaUv;
     private final double alphaEnvelopeHz;
     private final double alphaEnvelopePhase;
@@ -47,10 +47,10 @@ final class SignalGenerator {
     private final TypedSeizures.Signal[] typed;
 
     SignalGenerator(Plan plan, int rate, long seed, boolean withEkg) {
-        this(plan, rate, seed, withEkg, SimulationSpec.Alpha.STEADY);
+        this(plan, rate, seed, withEkg, SimulationSpec.Background.DEFAULT);
     }
 
-    SignalGenerator(Plan plan, int rate, long seed, boolean withEkg, SimulationSpec.Alpha alphaRange) {
+    SignalGenerator(Plan plan, int rate, long seed, boolean withEkg, SimulationSpec.Background background) {
         this.plan = plan;
         this.rate = rate;
         this.channels = plan.electrodes.size();
@@ -70,17 +70,19 @@ final class SignalGenerator {
             alphaWeight[c] = Electrodes.alphaWeight(plan.positions[c]);
             lineUv[c] = setup.uniform(0.5, 3);
         }
-        if (alphaRange.varies()) {
-            // its own stream: the steady default draws exactly what it did before the option existed
-            Noise alphaNoise = new Noise(seed * 2_750_159L + 7);
-            alphaUv = alphaNoise.uniform(alphaRange.minUv(), alphaRange.maxUv());
-            alphaEnvelopeHz = 1 / alphaNoise.uniform(4, 12);
-            alphaEnvelopePhase = alphaNoise.uniform(0, 2 * Math.PI);
+        // its own stream: the default background draws exactly what it did before the ranges existed
+        Noise person = new Noise(seed * 2_750_159L + 7);
+        if (background.alphaVaries()) {
+            alphaUv = person.uniform(background.alphaMinUv(), background.alphaMaxUv());
+            alphaEnvelopeHz = 1 / person.uniform(4, 12);
+            alphaEnvelopePhase = person.uniform(0, 2 * Math.PI);
         } else {
-            alphaUv = alphaRange.minUv();
+            alphaUv = background.alphaMinUv();
             alphaEnvelopeHz = 0;
             alphaEnvelopePhase = 0;
         }
+        pinkUv = background.pinkVaries() ? person.uniform(background.pinkMinUv(), background.pinkMaxUv())
+                : background.pinkMinUv();
         common = new Pink(rate);
         commonNoise = new Noise(seed * 7919 + 3);
         seizurePhase = new double[plan.seizures.size()];
@@ -133,7 +135,7 @@ final class SignalGenerator {
             double s = sleep[i];
             double envelope = alphaEnvelopeHz == 0 ? 1
                     : 1 + 0.6 * Math.sin(envelopeStep * (first + i) + alphaEnvelopePhase);
-            double value = BACKGROUND_UV * (1 + 0.3 * s) * pink[c].next(n.gaussian())
+            double value = pinkUv * (1 + 0.3 * s) * pink[c].next(n.gaussian())
                     + alphaUv * envelope * alphaWeight[c] * (1 - s) * alpha[c].next(n.gaussian())
                     + DELTA_UV * s * delta[c].next(n.gaussian())
                     + lineUv[c] * Math.sin(lineStep * (first + i))

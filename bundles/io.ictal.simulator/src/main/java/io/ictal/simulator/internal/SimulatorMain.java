@@ -22,7 +22,7 @@ import java.util.Locale;
  * java -cp io.ictal.simulator.jar:io.ictal.api.jar:io.ictal.edf.jar io.ictal.simulator.internal.SimulatorMain \
  *     OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] [--seizure ONSET:DURATION:FOCUS]...
  *     [--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--types absz,tcsz,...] [--tusz]
- *     [--alpha-uv MIN:MAX]
+ *     [--alpha-uv MIN:MAX] [--background-uv MIN:MAX]
  * </pre>
  *
  * The EDF+ writer is io.ictal.edf's, found on the class path (the one place outside OSGi that
@@ -54,7 +54,7 @@ public final class SimulatorMain {
     public static final String USAGE = "usage: OUT.edf [--hours H | --seconds S] [--seed N] [--seizures-per-hour R] "
             + "[--seizure ONSET:DURATION:FOCUS[:TYPE]]... [--types fnsz,gnsz,spsz,cpsz,absz,tnsz,tcsz,mysz] "
             + "[--channels Fp1,Fp2,...] [--no-ekg] [--no-artifacts] [--truth TRUTH.json] [--tusz] [--video-start S] "
-            + "[--alpha-uv MIN:MAX] (options before or after OUT.edf)";
+            + "[--alpha-uv MIN:MAX] [--background-uv MIN:MAX] (options before or after OUT.edf)";
 
     /**
      * Parses the options shared by this main and {@code ictal:simulate}.
@@ -74,7 +74,7 @@ public final class SimulatorMain {
         List<SeizureType> types = List.of();
         boolean tusz = false;
         List<Annotation> notes = new ArrayList<>();
-        SimulationSpec.Alpha alpha = SimulationSpec.Alpha.STEADY;
+        SimulationSpec.Background background = SimulationSpec.Background.DEFAULT;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -102,7 +102,14 @@ public final class SimulatorMain {
                         case "--channels" -> electrodes = Arrays.stream(value.split(",")).map(String::trim).toList();
                         case "--seizure" -> explicit.add(seizure(value));
                         case "--truth" -> truth = Path.of(value);
-                        case "--alpha-uv" -> alpha = alphaRange(value);
+                        case "--alpha-uv" -> {
+                            double[] range = range(option, value);
+                            background = background.withAlpha(range[0], range[1]);
+                        }
+                        case "--background-uv" -> {
+                            double[] range = range(option, value);
+                            background = background.withPink(range[0], range[1]);
+                        }
                         case "--types" -> types = Arrays.stream(value.split(",")).map(SeizureType::ofCode).toList();
                         // The EDF+ annotation a video's alignment reads (io.ictal.video): a video's first frame.
                         case "--video-start" -> notes.add(new Annotation(number(option, value), 0, "Video start", 0));
@@ -114,7 +121,7 @@ public final class SimulatorMain {
         if (file == null) {
             throw new IllegalArgumentException("no output file; " + USAGE);
         }
-        SimulationSpec spec = new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts, alpha);
+        SimulationSpec spec = new SimulationSpec(seed, seconds, 256, electrodes, ekg, perHour, explicit, artifacts, background);
         if (!types.isEmpty()) {
             if (!explicit.isEmpty()) {
                 throw new IllegalArgumentException("--types types the random seizures; give --seizure's type as "
@@ -125,13 +132,16 @@ public final class SimulatorMain {
         return new Options(file, spec, truth, tusz, notes);
     }
 
-    /** {@code --alpha-uv MIN:MAX}: each recording's posterior alpha amplitude range (uV). */
-    static SimulationSpec.Alpha alphaRange(String value) {
+    /**
+     * {@code --alpha-uv MIN:MAX}, {@code --background-uv MIN:MAX}: the range each recording draws its
+     * alpha or pink background amplitude from (uV; {@link SimulationSpec.Background}).
+     */
+    static double[] range(String option, String value) {
         String[] parts = value.split(":");
         if (parts.length != 2) {
-            throw new IllegalArgumentException("--alpha-uv expects MIN:MAX in microvolts, e.g. 10:60, got '" + value + "'");
+            throw new IllegalArgumentException(option + " expects MIN:MAX in microvolts, e.g. 10:60, got '" + value + "'");
         }
-        return new SimulationSpec.Alpha(number("--alpha-uv", parts[0]), number("--alpha-uv", parts[1]));
+        return new double[] {number(option, parts[0]), number(option, parts[1])};
     }
 
     /**

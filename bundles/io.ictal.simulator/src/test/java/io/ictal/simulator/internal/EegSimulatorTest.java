@@ -98,14 +98,17 @@ class EegSimulatorTest {
     }
 
     @Test
-    void alphaRangeGivesEachRecordingItsOwnWaxingAndWaningAlphaAndTheDefaultStaysAsBefore() throws Exception {
+    void backgroundRangesGiveEachRecordingItsOwnAlphaAndLoudnessAndTheDefaultStaysAsBefore() throws Exception {
         SimulationSpec steady = new SimulationSpec(3, 120, 256, List.of("Cz", "O1"), false, 0, List.of(), false);
-        assertEquals(SimulationSpec.Alpha.STEADY, steady.alpha());
+        assertEquals(SimulationSpec.Background.DEFAULT, steady.background());
         Path quiet = dir.resolve("steady.edf");
         Path strong = dir.resolve("strong.edf");
         simulator.write(steady, quiet);
-        simulator.write(steady.withAlpha(new SimulationSpec.Alpha(60, 80)), strong);
-        try (Recording q = new EdfRecordingReader().open(quiet); Recording s = new EdfRecordingReader().open(strong)) {
+        simulator.write(steady.withBackground(SimulationSpec.Background.DEFAULT.withAlpha(60, 80)), strong);
+        Path loud = dir.resolve("loud.edf");
+        simulator.write(steady.withBackground(SimulationSpec.Background.DEFAULT.withPink(40, 42)), loud);
+        try (Recording q = new EdfRecordingReader().open(quiet); Recording s = new EdfRecordingReader().open(strong);
+                Recording l = new EdfRecordingReader().open(loud)) {
             int o1 = q.header().indexOf("EEG O1-REF");
             double[] steadyAlpha = new double[118];
             double[] strongAlpha = new double[118];
@@ -119,13 +122,18 @@ class EegSimulatorTest {
             // waxing and waning: 2-s alpha power varies more over two minutes than with a steady rhythm
             assertTrue(spread(strongAlpha) > 1.2 * spread(steadyAlpha),
                     spread(strongAlpha) + " vs " + spread(steadyAlpha));
+            int cz = q.header().indexOf("EEG Cz-REF");
+            // Cz has little alpha: its 2-20 Hz power follows the pink background, 40-42 uV against 14 uV
+            double loudness = SeizureTypesTest.bandPower(l.read(cz, 0, 120), 256, 2, 20)
+                    / SeizureTypesTest.bandPower(q.read(cz, 0, 120), 256, 2, 20);
+            assertTrue(loudness > 5, "2-20 Hz power ratio at Cz " + loudness);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SimulatorMain.parse(List.of("x.edf", "--alpha-uv", "60")));
         assertTrue(e.getMessage().contains("--alpha-uv expects MIN:MAX"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(List.of("x.edf", "--alpha-uv", "60:10")));
-        assertEquals(new SimulationSpec.Alpha(10, 60),
-                SimulatorMain.parse(List.of("x.edf", "--alpha-uv", "10:60")).spec().alpha());
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(List.of("x.edf", "--background-uv", "60:10")));
+        assertEquals(new SimulationSpec.Background(10, 60, 8, 40), SimulatorMain.parse(
+                List.of("x.edf", "--alpha-uv", "10:60", "--background-uv", "8:40")).spec().background());
     }
 
     private static double mean(double[] x) {
