@@ -18,6 +18,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 MODEL_DIR = os.path.join(REPO, "bundles", "io.ictal.model.ecg", "src", "main", "resources", "model")
 VERSION = "1.0.0"
 ENSEMBLE_VERSION = "1.1.0"  # the beat card once its graph is ensemble_cv.py's seeded ensemble
+TEMPLATE_VERSION = "2.0.0"  # ... whose graph also takes the record's usual beat (a third input tensor)
 
 MITDB = {"name": "MIT-BIH Arrhythmia Database (DS1 records of de Chazal et al. 2004)",
          "citation": "Moody GB, Mark RG. The impact of the MIT-BIH Arrhythmia Database. IEEE Eng Med Biol "
@@ -41,15 +42,19 @@ def stft():
 
 
 def card(name, task, labels, rr_features, frames, window, hop, training, metrics, golden, thresholds,
-         version=VERSION):
+         version=VERSION, template=False):
+    """template: the graph also takes `template`, the record's usual beat (features.beat_templates)."""
     graph = f"model/{name}.onnx"
+    tensors = [{"name": "spectrogram", "shape": [-1, 1, frames, params.BINS], "dtype": "float32"},
+               {"name": "rr", "shape": [-1, rr_features], "dtype": "float32"}]
+    if template:
+        tensors.append({"name": "template", "shape": [-1, 1, frames, params.BINS], "dtype": "float32"})
     with open(os.path.join(MODEL_DIR, f"{name}.onnx"), "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
     return {
         "id": f"ictal-ecg-{name}", "task": task, "version": version, "graph": graph, "sha256": {graph: digest},
         "input": {
-            "tensors": [{"name": "spectrogram", "shape": [-1, 1, frames, params.BINS], "dtype": "float32"},
-                        {"name": "rr", "shape": [-1, rr_features], "dtype": "float32"}],
+            "tensors": tensors,
             "samplingRateHz": params.RATE_HZ, "windowSeconds": window, "hopSeconds": hop,
             "spectrogram": stft(), "montage": "single-lead-ecg", "channels": [],
             "normalisation": {"method": "zscore-per-window-in-graph", "mean": [], "std": []}},
@@ -148,9 +153,10 @@ def main():
         beat_golden = json.load(f)
     with open(os.path.join(a.work, "rhythm-golden.json")) as f:
         rhythm_golden = json.load(f)
+    template = m.get("beatRecipe", {}).get("template", False)
     beat = card("beat", "ecg-arrhythmia", params.BEAT_LABELS, params.RR_FEATURES, params.BEAT_FRAMES,
                 params.BEAT_WINDOW_S, params.BEAT_WINDOW_S, [MITDB, SVDB], beat_metrics(m), beat_golden, {},
-                ENSEMBLE_VERSION if "beatMembers" in m else VERSION)
+                TEMPLATE_VERSION if template else ENSEMBLE_VERSION if "beatMembers" in m else VERSION, template)
     rhythm_training = [CINC] + ([MITDB, SVDB] if m["rhythmChosen"] == "pretrained" else [])
     rhythm = card("rhythm", "ecg-rhythm", params.RHYTHM_LABELS, params.RHYTHM_FEATURES, params.RHYTHM_FRAMES,
                   params.RHYTHM_WINDOW_S, params.RHYTHM_HOP_S, rhythm_training, rhythm_metrics(m), rhythm_golden,
@@ -183,8 +189,14 @@ def write_results(m):
         lines.append("| " + " | ".join(row) + " |")
     members = m.get("beatMembers")
     if members:
+        recipe = m.get("beatRecipe", {})
+        inputs = ("the beat's spectrogram, its RR features and the record's usual beat (per-value median of the "
+                  f"{params.TEMPLATE_BEATS} beat spectrograms around it)" if recipe.get("template")
+                  else "the beat's spectrogram and its RR features")
+        emphasis = (f"; S class loss weight x{recipe['sEmphasis']:g}" if recipe.get("sEmphasis", 1.0) != 1.0 else "")
         lines += ["", f"The beat model is an ensemble of {len(members)} seeded models (own training subset, "
-                  "initialisation and batch order each; softmax averaged; ensemble_cv.py): the table above is the "
+                  "initialisation and batch order each; softmax averaged; ensemble_cv.py) on "
+                  f"{inputs}{emphasis}: the table above is the "
                   "ensemble. The same members evaluated alone under the same folds (all records), i.e. the "
                   "run-to-run variance of one model:", "",
                   "| class | ensemble Se | single members Se: min | mean | max | ensemble +P | members +P: min | max |",

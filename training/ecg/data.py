@@ -43,29 +43,37 @@ def record_beats(ecg, db, name, rng):
     chosen = np.sort(np.concatenate([keep_n, np.nonzero(labels > 0)[0]]))
     n_weight = len(normal) / max(1, len(keep_n))
     lead = x[:, 0]
-    specs, rrs, ys, ws = [], [], [], []
+    # every beat's spectrogram (the usual-beat template is over all of them, as the classifier sees them)
+    windows = [features.window(lead, fs, t - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) for t in times]
+    inside = np.array([w is not None for w in windows])
+    all_specs = np.stack([features.stft_db(w, fs) for w in windows if w is not None])
+    templates = features.beat_templates(all_specs)
+    position = np.cumsum(inside) - 1  # beat index -> row of all_specs
+    specs, temps, rrs, ys, ws = [], [], [], [], []
     for i in chosen:
-        w = features.window(lead, fs, times[i] - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S)
-        if w is None:
+        if not inside[i]:
             continue
-        specs.append(features.stft_db(w, fs))
+        specs.append(all_specs[position[i]])
+        temps.append(templates[position[i]])
         rrs.append(features.beat_rr(times, i))
         ys.append(labels[i])
         ws.append(n_weight if labels[i] == 0 else 1.0)
-    return (np.stack(specs), np.stack(rrs), np.array(ys, dtype=np.int64), np.array(ws, dtype=np.float32))
+    return (np.stack(specs), np.stack(temps), np.stack(rrs), np.array(ys, dtype=np.int64),
+            np.array(ws, dtype=np.float32))
 
 
 def beats(ecg, work, seed):
     path = os.path.join(work, "beats.npz")
     if os.path.exists(path):
         d = np.load(path)
-        return {k: d[k] for k in d.files}
+        if "template" in d.files:
+            return {k: d[k] for k in d.files}
     rng = np.random.default_rng(seed)
-    parts = {"spec": [], "rr": [], "y": [], "w": [], "record": []}
+    parts = {"spec": [], "template": [], "rr": [], "y": [], "w": [], "record": []}
     records = beat_records(ecg)
     for index, (db, name) in enumerate(records):
-        s, r, y, w = record_beats(ecg, db, name, rng)
-        for k, v in (("spec", s), ("rr", r), ("y", y), ("w", w), ("record", np.full(len(y), index))):
+        s, m, r, y, w = record_beats(ecg, db, name, rng)
+        for k, v in (("spec", s), ("template", m), ("rr", r), ("y", y), ("w", w), ("record", np.full(len(y), index))):
             parts[k].append(v)
         print(f"  beats {db}/{name}: {np.bincount(y, minlength=4)}", flush=True)
     out = {k: np.concatenate(v) for k, v in parts.items()}

@@ -5,6 +5,8 @@ the members' softmax. Prints per-class Se/+P of every single member and of the e
 can be told from run-to-run variance. Writes <work>/ensemble-metrics.json.
 
     nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 3
+    # recipe variants (variants_cv.py measured them): the record's usual beat as a third input, S loss weight
+    nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 3 --template --s-emphasis 2 --threads 1 --final
 """
 import argparse
 import json
@@ -35,14 +37,25 @@ class Ensemble(torch.nn.Module):
         self.members = torch.nn.ModuleList(members)
         self.register_buffer("scale", torch.exp(torch.tensor(log_offsets, dtype=torch.float32)))
 
-    def forward(self, spectrogram, rr):
-        p = torch.stack([m(spectrogram, rr) for m in self.members]).mean(dim=0) * self.scale
+    def forward(self, spectrogram, rr, template=None):
+        p = torch.stack([m(spectrogram, rr, template) for m in self.members]).mean(dim=0) * self.scale
         return p / p.sum(dim=1, keepdim=True)
+
+
+RECIPE = {"template": False, "sEmphasis": 1.0}  # set by main() from the command line
+
+
+def member(beats, idx, rng):
+    """One beat model of the recipe trained on the beats idx."""
+    k = len(params.BEAT_LABELS)
+    emphasis = [RECIPE["sEmphasis"] if label == "S" else 1.0 for label in params.BEAT_LABELS]
+    return t.train(models.SpectrogramRrNet(params.RR_FEATURES, k, template=RECIPE["template"]), beats["spec"][idx],
+                   beats["rr"][idx], beats["y"][idx], t.BEAT_EPOCHS, 1e-3, rng,
+                   template=beats["template"][idx] if RECIPE["template"] else None, class_emphasis=emphasis)
 
 
 def member_probabilities(beats, train_records, test, members, seed0, what):
     """Softmax of `members` seeded models trained on train_records, on the beats of the test mask."""
-    k = len(params.BEAT_LABELS)
     probs = []
     for m in range(members):
         seed = seed0 + 1000 * (m + 1)
@@ -50,9 +63,9 @@ def member_probabilities(beats, train_records, test, members, seed0, what):
         rng = np.random.default_rng(seed)
         start = time.time()
         idx = t.training_subset(beats, train_records, rng)
-        model = t.train(models.SpectrogramRrNet(params.RR_FEATURES, k), beats["spec"][idx], beats["rr"][idx],
-                        beats["y"][idx], t.BEAT_EPOCHS, 1e-3, rng)
-        probs.append(t.predict(model, beats["spec"][test], beats["rr"][test]))
+        model = member(beats, idx, rng)
+        probs.append(t.predict(model, beats["spec"][test], beats["rr"][test],
+                               template=beats["template"][test] if RECIPE["template"] else None))
         t.log(f"{what} member {m + 1}: {len(idx)} training beats, {time.time() - start:.0f} s")
     return probs
 
@@ -93,8 +106,7 @@ def final(beats, members, work, cv, ship_offset):
         t.seed_all(seed)
         rng = np.random.default_rng(seed)
         idx = t.training_subset(beats, range(len(beats["names"])), rng)
-        nets.append(t.train(models.SpectrogramRrNet(params.RR_FEATURES, k), beats["spec"][idx], beats["rr"][idx],
-                            beats["y"][idx], t.BEAT_EPOCHS, 1e-3, rng))
+        nets.append(member(beats, idx, rng))
         t.log(f"final member {m + 1}/{members} trained on {len(idx)} beats")
     log_offsets = [0.0] * k
     if ship_offset:
@@ -102,6 +114,8 @@ def final(beats, members, work, cv, ship_offset):
     net = Ensemble(nets, log_offsets).eval()
     pick = np.random.default_rng(t.SEED).choice(len(beats["spec"]), size=2, replace=False)
     example = {"spectrogram": torch.from_numpy(beats["spec"][pick, None]), "rr": torch.from_numpy(beats["rr"][pick])}
+    if RECIPE["template"]:
+        example["template"] = torch.from_numpy(beats["template"][pick, None])
     export_onnx(net, example, ["probabilities"], os.path.join(work, "beat.onnx"), opset=13)
     with open(os.path.join(work, "beat-golden.json"), "w") as fh:
         json.dump(golden_pair(net, example, ["probabilities"], tolerance=1e-4), fh)
@@ -115,6 +129,7 @@ def final(beats, members, work, cv, ship_offset):
         metrics["beatSOffsets"] = {"folds": cv["sOffsets"], "final": cv["finalSOffset"]}
         metrics["beatEnsembleArgmax"] = cv["results"]["ensemble"]
     metrics["beatMembers"] = [cv["results"][f"member{j + 1}"] for j in range(members)]
+    metrics["beatRecipe"] = cv.get("recipe", {"template": False, "sEmphasis": 1.0})
     with open(os.path.join(work, "metrics.json"), "w") as fh:
         json.dump(metrics, fh, indent=1)
     t.log(f"wrote {work}/beat.onnx ({members} members), beat-golden.json, metrics.json (beat entries)")
@@ -133,8 +148,12 @@ def main():
     p.add_argument("--ship-s-offset", action="store_true", help="--final with the S offset in the graph")
     p.add_argument("--inner", type=int, default=3, help="inner folds for --s-offset")
     p.add_argument("--reuse", action="store_true", help="take the CV from <work>/ensemble-metrics.json")
+    p.add_argument("--template", action="store_true", help="the record's usual beat as a third input")
+    p.add_argument("--s-emphasis", type=float, default=1.0, help="factor on the S class's loss weight")
+    p.add_argument("--threads", type=int, default=2, help="torch threads")
     a = p.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(a.threads)
+    RECIPE.update({"template": a.template, "sEmphasis": a.s_emphasis})
     beats = data.beats(a.ecg, a.work, t.SEED)
     if a.reuse:
         with open(os.path.join(a.work, "ensemble-metrics.json")) as fh:
@@ -190,7 +209,8 @@ def main():
               f"ensemble {100 * results['ensemble']['all'][label]['sensitivity']:.1f}%"
               + (f", with S offset {100 * results['ensembleSOffset']['all'][label]['sensitivity']:.1f}%"
                  if a.s_offset else ""))
-    cv = {"members": members, "results": results, "confusion": conf.tolist(), "sOffsets": offsets}
+    cv = {"members": members, "results": results, "confusion": conf.tolist(), "sOffsets": offsets,
+          "recipe": dict(RECIPE)}
     if a.s_offset:
         cv["finalSOffset"] = choose_s_offset(oof, beats["y"], beats["w"])
         t.log(f"S offset for the final ensemble (out-of-fold predictions of all records): {cv['finalSOffset']:+.1f}")

@@ -31,6 +31,24 @@ def stft_db(samples, fs):
     return values.astype(np.float32)
 
 
+def template_range(i, n):
+    """[lo, hi) of the TEMPLATE_BEATS beats around beat i of n (shifted to stay inside the record)."""
+    lo = min(max(0, i - params.TEMPLATE_BEATS // 2), max(0, n - params.TEMPLATE_BEATS))
+    return lo, min(n, lo + params.TEMPLATE_BEATS)
+
+
+def beat_templates(specs):
+    """The record's usual beat for each of its beat spectrograms [n][frames][bins] (time order, beats
+    whose window left the signal not among them): the per-value median of the TEMPLATE_BEATS
+    spectrograms around it. A beat's difference from it is patient-relative morphology: V and S beats
+    stand out against the patient's own normal beats whatever the lead placement."""
+    out = np.empty_like(specs)
+    for i in range(len(specs)):
+        lo, hi = template_range(i, len(specs))
+        out[i] = np.median(specs[lo:hi], axis=0)
+    return out
+
+
 def beat_rr(times, i):
     """RR features of beat i, times in seconds: pre, post, local, long, pre/local, post/pre, pre/long."""
     n = len(times)

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Writes bundles/io.ictal.ecg/src/test/resources/ecg-agreement.json: a synthetic single-lead ECG
 (no patient data) with what this training pipeline computes from it, so that the Java test can check
-that the classifier's R peaks, RR features and spectrograms (through the Java spectrogram service)
-are the tensors the models were trained on.
+that the classifier's R peaks, RR features, spectrograms (through the Java spectrogram service) and
+usual-beat templates are the tensors the models were trained on. Long enough (over 64 beats) for the
+template's window to slide.
 
     /usr/bin/python3 training/ecg/make_fixtures.py
 """
@@ -18,7 +19,7 @@ import rpeaks
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "bundles", "io.ictal.ecg", "src", "test", "resources", "ecg-agreement.json")
 RATE = 360.0
-SECONDS = 40.0
+SECONDS = 100.0
 
 
 def gaussian(t, centre, amplitude, width):
@@ -48,6 +49,12 @@ def main():
     beat_index = len(peaks) // 2
     beat_start = times[beat_index] - params.BEAT_WINDOW_S / 2
     beat_window = features.window(xd, RATE, beat_start, params.BEAT_WINDOW_S)
+    # the usual beat of every beat whose window lies on the signal, as data.record_beats computes it
+    windows = [features.window(xd, RATE, t - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) for t in times]
+    on_signal = [i for i, w in enumerate(windows) if w is not None]
+    templates = features.beat_templates(np.stack([features.stft_db(windows[i], RATE) for i in on_signal]))
+    n = len(on_signal)
+    checked = sorted({0, 1, 31, 32, 33, n // 2, n - 33, n - 32, n - 1})
     rhythm_start = 10.0
     rhythm_window = features.window(xd, RATE, rhythm_start, params.RHYTHM_WINDOW_S)
     fixture = {
@@ -56,6 +63,10 @@ def main():
         "beatRr": [[float(v) for v in features.beat_rr(times, i)] for i in range(len(peaks))],
         "beatIndex": beat_index, "beatStartSeconds": float(beat_start), "beatSeconds": params.BEAT_WINDOW_S,
         "beatSpectrogram": [round(float(v), 5) for v in features.stft_db(beat_window, RATE).flatten()],
+        "templateBeats": on_signal, "templateBeatsPerTemplate": params.TEMPLATE_BEATS,
+        # ordinals among templateBeats: both record edges (the window shifted inside) and the sliding middle
+        "templateOrdinals": checked,
+        "beatTemplates": [[round(float(v), 5) for v in templates[k].flatten()] for k in checked],
         "rhythmStartSeconds": rhythm_start, "rhythmSeconds": params.RHYTHM_WINDOW_S,
         "rhythmRr": [float(v) for v in features.rhythm_rr(times, rhythm_start, params.RHYTHM_WINDOW_S)],
         "rhythmSpectrogram": [round(float(v), 5) for v in features.stft_db(rhythm_window, RATE).flatten()],

@@ -19,3 +19,4 @@ RR_FEATURES = 7
 RHYTHM_FEATURES = 6
 LONG_RR_S = 150.0          # the "patient's usual RR" is the mean over +-150 s
 LOCAL_RR_BEATS = 10        # the local RR is the mean of the 10 intervals around the beat
+TEMPLATE_BEATS = 64        # the record's "usual beat": per-value median of the 64 beat spectrograms around a beat

@@ -13,17 +13,21 @@ import io.ictal.api.recording.SignalInfo;
 import io.ictal.api.spectrogram.Spectrogram;
 import io.ictal.api.spectrogram.SpectrogramService;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One classifier run over one recording. The recording is read chunk by chunk for R-peak detection;
- * beats are classified once the peaks 150 s after them are known (their RR features need them), and
+ * beats are classified once the peaks 150 s after them are known (their RR features need them) and,
+ * for a beat model that takes the usual beat, once the 64 beats around them are (their median), and
  * rhythm windows as soon as they are covered. Memory: one chunk of samples, one batch of model
- * inputs and the R-peak times (8 bytes a beat, ~1 MB for 24 hours).
+ * inputs, the spectrograms of the beats detected but not yet classified (~1.5 kB each, at most a
+ * chunk and 150 s of beats), and the R-peak times (8 bytes a beat, ~1 MB for 24 hours).
  */
 final class EcgRun {
 
@@ -47,6 +51,9 @@ final class EcgRun {
     private double[] peaks = new double[4096];
     private int peakCount;
     private int nextBeat;
+    /** Spectrograms of beats nextBeat, nextBeat + 1, ... (null where the window leaves the signal). */
+    private final ArrayDeque<BeatInput> computed = new ArrayDeque<>();
+    private final UsualBeat usualBeat = new UsualBeat();
     private double nextRhythmStart;
     private final List<Detection> detections = new ArrayList<>();
     private final EctopicRuns runs;
@@ -93,11 +100,13 @@ final class EcgRun {
             boolean last = end >= duration;
             double beatHorizon = last ? Double.POSITIVE_INFINITY : end - RrFeatures.LONG_RR_S;
             // Rhythm first: a supraventricular run is judged against the AF episodes around it.
-            if (!classifyRhythm(end) || !classifyBeats(beatHorizon)) {
+            if (!classifyRhythm(end) || !classifyBeats(beatHorizon, last)) {
                 complete = false;
                 break;
             }
-            trends.flush(last ? Double.POSITIVE_INFINITY : beatHorizon);
+            // beats held back for their usual beat are not classified yet: their bins wait
+            trends.flush(last ? Double.POSITIVE_INFINITY
+                    : Math.min(beatHorizon, nextBeat < peakCount ? peaks[nextBeat] : beatHorizon));
             listener.progress(end / duration, "ECG: " + peakCount + " beats, " + detections.size() + " findings");
         }
         runs.close();
@@ -154,21 +163,43 @@ final class EcgRun {
         trends.beat(t);
     }
 
-    /** Classifies the beats before the horizon; false when cancelled. */
-    private boolean classifyBeats(double horizon) throws IOException, ClassificationException {
+    /** A detected beat's spectrogram (null off the signal) and its ordinal among the beats that have one. */
+    private record BeatInput(float[] spectrogram, int ordinal) {
+    }
+
+    /**
+     * Classifies the beats before the horizon whose inputs are known; false when cancelled. Every
+     * detected beat's spectrogram is computed first: the usual beat needs those after it.
+     */
+    private boolean classifyBeats(double horizon, boolean last) throws IOException, ClassificationException {
+        for (int beat = nextBeat + computed.size(); beat < peakCount; beat++) {
+            float[] window = window(peaks[beat] - beatHead.windowSeconds() / 2, beatHead.windowSeconds());
+            float[] spectrogram = window == null ? null : spectrogram(window, beatHead);
+            computed.add(new BeatInput(spectrogram, spectrogram == null ? -1 : usualBeat.add(spectrogram)));
+        }
+        if (last) {
+            usualBeat.end();
+        }
         Batch batch = new Batch(beatHead, RrFeatures.BEAT, settings.batchSize());
         List<Integer> pending = new ArrayList<>();
-        while (nextBeat < peakCount && peaks[nextBeat] < horizon) {
-            int beat = nextBeat++;
-            float[] window = window(peaks[beat] - beatHead.windowSeconds() / 2, beatHead.windowSeconds());
-            if (window == null) {
+        while (!computed.isEmpty() && peaks[nextBeat] < horizon) {
+            BeatInput input = computed.peek();
+            if (input.spectrogram() == null) {
+                computed.poll();
+                nextBeat++;
                 if (!flushBeats(batch, pending)) {
                     return false;
                 }
                 runs.gap();
                 continue;
             }
-            batch.add(spectrogram(window, beatHead), RrFeatures.beat(peaks, peakCount, beat));
+            if (beatHead.usualBeat() && !usualBeat.ready(input.ordinal())) {
+                break; // its 64-beat window reaches past the detected peaks (asystole, lead off): next chunk
+            }
+            computed.poll();
+            int beat = nextBeat++;
+            batch.add(input.spectrogram(), RrFeatures.beat(peaks, peakCount, beat),
+                    beatHead.usualBeat() ? usualBeat.of(input.ordinal()) : null);
             pending.add(beat);
             if (batch.full() && !flushBeats(batch, pending)) {
                 return false;
@@ -212,7 +243,7 @@ final class EcgRun {
                 afEpisodes.gap();
                 continue;
             }
-            batch.add(spectrogram(window, rhythmHead), RrFeatures.rhythm(peaks, peakCount, start, seconds));
+            batch.add(spectrogram(window, rhythmHead), RrFeatures.rhythm(peaks, peakCount, start, seconds), null);
             starts.add(start);
             if (batch.full() && !flushRhythm(batch, starts)) {
                 return false;
@@ -296,6 +327,7 @@ final class EcgRun {
         private final int capacity;
         private final float[] spectrograms;
         private final float[] rr;
+        private final float[] templates;
         private int size;
 
         Batch(HeadContract head, int rrFeatures, int capacity) {
@@ -304,11 +336,16 @@ final class EcgRun {
             this.capacity = capacity;
             this.spectrograms = new float[capacity * head.frames() * head.bins()];
             this.rr = new float[capacity * rrFeatures];
+            this.templates = head.usualBeat() ? new float[spectrograms.length] : null;
         }
 
-        void add(float[] spectrogram, float[] features) {
+        /** template: the usual beat when the head takes one (else ignored, may be null). */
+        void add(float[] spectrogram, float[] features, float[] template) {
             System.arraycopy(spectrogram, 0, spectrograms, size * spectrogram.length, spectrogram.length);
             System.arraycopy(features, 0, rr, size * rrFeatures, rrFeatures);
+            if (templates != null) {
+                System.arraycopy(template, 0, templates, size * template.length, template.length);
+            }
             size++;
         }
 
@@ -319,12 +356,18 @@ final class EcgRun {
         /** Runs the model on the batch and empties it: one probability row per input. */
         float[][] run(Model model) throws ClassificationException {
             int frameValues = head.frames() * head.bins();
+            long[] spectrogramShape = {size, 1, head.frames(), head.bins()};
+            Map<String, FloatTensor> inputs = new HashMap<>();
+            inputs.put(HeadContract.SPECTROGRAM, FloatTensor.of(spectrogramShape,
+                    Arrays.copyOf(spectrograms, size * frameValues)));
+            inputs.put(HeadContract.RR, FloatTensor.of(new long[] {size, rrFeatures}, Arrays.copyOf(rr, size * rrFeatures)));
+            if (templates != null) {
+                inputs.put(HeadContract.TEMPLATE, FloatTensor.of(spectrogramShape,
+                        Arrays.copyOf(templates, size * frameValues)));
+            }
             Map<String, FloatTensor> out;
             try {
-                out = model.run(Map.of(
-                        HeadContract.SPECTROGRAM, FloatTensor.of(new long[] {size, 1, head.frames(), head.bins()},
-                                Arrays.copyOf(spectrograms, size * frameValues)),
-                        HeadContract.RR, FloatTensor.of(new long[] {size, rrFeatures}, Arrays.copyOf(rr, size * rrFeatures))));
+                out = model.run(inputs);
             } catch (RuntimeException e) {
                 throw new ClassificationException("model " + head.card().id() + " " + head.card().version()
                         + " failed: " + e.getMessage(), e);

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * What one head (beat or rhythm model) needs, read from its card and checked against what this
  * classifier builds: an STFT spectrogram input {@code spectrogram [-1, 1, frames, bins]} over
- * {@code windowSeconds}, an RR-feature input {@code rr [-1, rrFeatures]}, and the labels it must find.
+ * {@code windowSeconds}, an RR-feature input {@code rr [-1, rrFeatures]}, optionally the record's usual
+ * beat {@code template} of the spectrogram's shape ({@link UsualBeat}), and the labels it must find.
  * A card that asks for something else is refused with the card's field named.
  *
  * @param card the model card
@@ -20,12 +21,14 @@ import java.util.List;
  * @param hopSeconds step between rhythm windows (unused for beats)
  * @param frames spectrogram frames the graph takes
  * @param bins spectrogram bins the graph takes
+ * @param usualBeat whether the graph also takes the usual-beat template
  */
 record HeadContract(ModelCard card, StftParameters stft, double windowSeconds, double hopSeconds, int frames,
-        int bins) {
+        int bins, boolean usualBeat) {
 
     static final String SPECTROGRAM = "spectrogram";
     static final String RR = "rr";
+    static final String TEMPLATE = "template";
 
     static HeadContract of(ModelCard card, int rrFeatures, List<String> requiredLabels)
             throws ClassificationException {
@@ -49,8 +52,13 @@ record HeadContract(ModelCard card, StftParameters stft, double windowSeconds, d
                 throw refused(card, "labels", "a list containing " + requiredLabels, card.labels().toString());
             }
         }
+        boolean usualBeat = card.input().tensors().stream().anyMatch(t -> t.name().equals(TEMPLATE));
+        if (usualBeat && !shape(card, TEMPLATE).equals(spectrogram)) {
+            throw refused(card, "input.tensors[template].shape", "the spectrogram's " + spectrogram,
+                    shape(card, TEMPLATE).toString());
+        }
         return new HeadContract(card, stft.parameters(), card.input().windowSeconds(), card.input().hopSeconds(),
-                (int) (long) spectrogram.get(2), (int) (long) spectrogram.get(3));
+                (int) (long) spectrogram.get(2), (int) (long) spectrogram.get(3), usualBeat);
     }
 
     private static List<Long> shape(ModelCard card, String name) throws ClassificationException {

@@ -2,6 +2,7 @@ package io.ictal.ecg.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -14,13 +15,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classifier's inputs are the tensors the models were trained on: R peaks, RR features and
- * spectrograms (through the Java spectrogram service, with the cards' STFT parameters) of a synthetic
- * ECG agree with what training/ecg computed (fixture made by training/ecg/make_fixtures.py).
+ * The classifier's inputs are the tensors the models were trained on: R peaks, RR features,
+ * spectrograms (through the Java spectrogram service, with the cards' STFT parameters) and usual-beat
+ * templates of a synthetic ECG agree with what training/ecg computed (fixture made by
+ * training/ecg/make_fixtures.py).
  */
 class TrainingAgreementTest {
 
@@ -80,6 +84,39 @@ class TrainingAgreementTest {
         assertWindow(service, x, rate, stft(f), f.get("rhythmStartSeconds").getAsDouble(),
                 f.get("rhythmSeconds").getAsDouble(), floats(f, "rhythmSpectrogram"),
                 f.getAsJsonObject("frames").get("rhythm").getAsInt());
+    }
+
+    @Test
+    void usualBeatsMatchTraining() throws IOException {
+        JsonObject f = fixture();
+        double rate = f.get("rateHz").getAsDouble();
+        float[] x = floats(f, "samples");
+        int[] peaks = new Gson().fromJson(f.get("peaks"), int[].class);
+        double seconds = f.get("beatSeconds").getAsDouble();
+        assertEquals(UsualBeat.BEATS, f.get("templateBeatsPerTemplate").getAsInt());
+        SpectrogramService service = TestServices.spectrograms();
+        UsualBeat usual = new UsualBeat();
+        List<Integer> onSignal = new ArrayList<>();
+        for (int i = 0; i < peaks.length; i++) {
+            int first = (int) Math.floor((peaks[i] / rate - seconds / 2) * rate + 0.5);
+            int n = (int) Math.floor(seconds * rate + 0.5);
+            if (first >= 0 && first + n <= x.length) { // as EcgRun: a window off the signal has no spectrogram
+                usual.add(service.stft(Arrays.copyOfRange(x, first, first + n), rate, stft(f)).values());
+                onSignal.add(i);
+            }
+        }
+        usual.end();
+        assertEquals(List.of(new Gson().fromJson(f.get("templateBeats"), Integer[].class)), onSignal);
+        int[] ordinals = new Gson().fromJson(f.get("templateOrdinals"), int[].class);
+        float[][] expected = new Gson().fromJson(f.get("beatTemplates"), float[][].class);
+        assertTrue(onSignal.size() > 2 * UsualBeat.BEATS / 2 + 2, "the template window must slide");
+        for (int k = 0; k < ordinals.length; k++) {
+            float[] actual = usual.of(ordinals[k]);
+            assertEquals(expected[k].length, actual.length);
+            for (int v = 0; v < actual.length; v++) {
+                assertEquals(expected[k][v], actual[v], DB_TOLERANCE, "beat " + ordinals[k] + ", value " + v);
+            }
+        }
     }
 
     /** Cuts the window as Recording.read does (start rounded to the sample grid) and compares frame by frame. */
