@@ -33,6 +33,8 @@ def tag_of(a):
         parts.append(f"scap{a.s_cap}")
     if a.epochs != t.BEAT_EPOCHS:
         parts.append(f"ep{a.epochs}")
+    if a.first_seed != 1:
+        parts.append(f"seeds{a.first_seed}-{a.first_seed + a.seeds - 1}")
     return "-".join(parts)
 
 
@@ -54,6 +56,7 @@ def main():
     p.add_argument("--ecg", default=os.path.join(t.REPO, "..", "shared", "data", "ecg"))
     p.add_argument("--work", default="/tmp/ictal-ecg-work")
     p.add_argument("--seeds", type=int, default=3)
+    p.add_argument("--first-seed", type=int, default=1, help="seeds first..first+seeds-1 (another draw of K)")
     p.add_argument("--template", action="store_true", help="the record's usual beat as a second input")
     p.add_argument("--s-emphasis", type=float, default=1.0, help="factor on the S class's loss weight")
     p.add_argument("--s-cap", type=int, default=t.ECTOPIC_TRAIN_PER_RECORD, help="S training beats per record")
@@ -76,7 +79,7 @@ def main():
         train_records = [r for r, v in fold.items() if v != f]
         test = np.isin(beats["record"], test_records)
         for m in range(a.seeds):
-            seed = t.SEED + f + 1000 * (m + 1)
+            seed = t.SEED + f + 1000 * (m + a.first_seed)
             t.seed_all(seed)
             rng = np.random.default_rng(seed)
             start = time.time()

@@ -1,12 +1,14 @@
 package io.ictal.ecg.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import io.ictal.api.detection.ClassificationException;
 import io.ictal.api.model.ModelCard;
 import io.ictal.inference.internal.ShippedEcgModels;
@@ -69,6 +71,46 @@ class HeadContractTest {
                 () -> HeadContract.of(card, RrFeatures.BEAT, List.of("N", "S", "V")));
         assertTrue(e.getMessage().contains("input.spectrogram.kind") && e.getMessage().contains("ictal-ecg-beat"),
                 e.getMessage());
+    }
+
+    /** The card without a usual-beat input (tensor and golden input removed). */
+    private static void withoutTemplate(JsonObject card) {
+        JsonArray tensors = card.getAsJsonObject("input").getAsJsonArray("tensors");
+        for (int i = tensors.size() - 1; i >= 0; i--) {
+            if (tensors.get(i).getAsJsonObject().get("name").getAsString().equals(HeadContract.TEMPLATE)) {
+                tensors.remove(i);
+            }
+        }
+        card.getAsJsonObject("golden").getAsJsonObject("inputs").remove(HeadContract.TEMPLATE);
+    }
+
+    /** The card with a usual-beat input of the spectrogram's shape but {@code frames} frames. */
+    private static void withTemplate(JsonObject card, int frames) {
+        withoutTemplate(card);
+        JsonObject template = card.getAsJsonObject("input").getAsJsonArray("tensors").get(0).getAsJsonObject()
+                .deepCopy();
+        template.addProperty("name", HeadContract.TEMPLATE);
+        template.getAsJsonArray("shape").set(2, new JsonPrimitive(frames));
+        card.getAsJsonObject("input").getAsJsonArray("tensors").add(template);
+        JsonObject golden = card.getAsJsonObject("golden").getAsJsonObject("inputs");
+        golden.add(HeadContract.TEMPLATE, golden.get(HeadContract.SPECTROGRAM).deepCopy());
+    }
+
+    @Test
+    void aUsualBeatOfAnotherShapeThanTheSpectrogramIsRefused() throws Exception {
+        ModelCard card = altered(c -> withTemplate(c, 28));
+        ClassificationException e = assertThrows(ClassificationException.class,
+                () -> HeadContract.of(card, RrFeatures.BEAT, List.of("N", "S", "V")));
+        assertTrue(e.getMessage().contains("input.tensors[template].shape") && e.getMessage().contains("28"),
+                e.getMessage());
+    }
+
+    @Test
+    void theUsualBeatIsFedExactlyWhenTheCardDeclaresIt() throws Exception {
+        ModelCard without = altered(HeadContractTest::withoutTemplate);
+        ModelCard with = altered(c -> withTemplate(c, 29));
+        assertFalse(HeadContract.of(without, RrFeatures.BEAT, List.of("N", "S", "V")).usualBeat());
+        assertTrue(HeadContract.of(with, RrFeatures.BEAT, List.of("N", "S", "V")).usualBeat());
     }
 
     @Test
