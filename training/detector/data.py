@@ -116,15 +116,16 @@ def simulator_classpath():
         os.path.join(m2, "io.ictal.edf/0.1.0-SNAPSHOT/io.ictal.edf-0.1.0-SNAPSHOT.jar")])
 
 
-def simulate(out_dir, seed, hours, per_hour):
-    """Runs the Java simulator (one simulator, no Python copy); returns (edf path, truth list)."""
+def simulate(out_dir, seed, hours, per_hour, options=()):
+    """Runs the Java simulator (one simulator, no Python copy) with extra SimulatorMain options; returns
+    (edf path, truth list). Files are cached by seed: keep recordings of other options in another out_dir."""
     os.makedirs(out_dir, exist_ok=True)
     path = os.path.join(out_dir, f"sim-{seed}.edf")
     truth = os.path.join(out_dir, f"sim-{seed}.json")
     if not (os.path.exists(path) and os.path.exists(truth)):
         subprocess.run(["java", "-cp", simulator_classpath(), "io.ictal.simulator.internal.SimulatorMain", path,
                         "--hours", str(hours), "--seed", str(seed), "--seizures-per-hour", str(per_hour),
-                        "--truth", truth], check=True, stdout=subprocess.DEVNULL)
+                        "--truth", truth, *options], check=True, stdout=subprocess.DEVNULL)
     with open(truth) as f:
         return path, json.load(f)["seizures"]
 

@@ -10,6 +10,7 @@ Event-level metrics come afterwards from evaluate_events.py (it runs the Java de
 import argparse
 import json
 import os
+import re
 import sys
 import time
 
@@ -35,6 +36,8 @@ BAGS_PER_STEP = 4        # CHB-MIT recording windows (23 channels each) per step
 BAG_WEIGHT = 1.0         # their loss beside the single-channel one
 EPOCHS = 5
 EPOCH_WINDOWS = 8192     # single-channel windows drawn per epoch (with replacement, groups balanced)
+# SimulatorMain options of the simulated training and validation hours (recipe variants: --sim-options).
+SIM_OPTIONS = ()
 GAIN_DB = 0.0            # amplitude augmentation (random gain +-GAIN_DB): 20 dB was measured worse on CHB-MIT (RESULTS.md)
 BUNDLE = os.path.join(REPO, "bundles", "io.ictal.model.seizure.cnn", "src", "main", "resources", "model")
 
@@ -43,7 +46,13 @@ def log(*a):
     print(time.strftime("%H:%M:%S"), *a, flush=True)
 
 
-def build(work):
+def sim_args(work, seed, options):
+    """data.simulate's arguments for one simulated training or validation hour (5 seizures)."""
+    folder = "sim" + re.sub(r"[^A-Za-z0-9]+", "-", " ".join(options))
+    return os.path.join(work, folder), seed, 1, 5, tuple(options)
+
+
+def build(work, sim_options=SIM_OPTIONS):
     """Decibel grids (data.decibels) of every training, validation and evaluation window (cached in work/).
 
     x/y/source: single-channel windows of Bonn (source 0), Delhi (1) and the simulated training hours (2);
@@ -70,7 +79,7 @@ def build(work):
             source.append(1)
     log("bonn+delhi", len(grids))
     for seed in TRAIN_SIM_SEEDS:
-        path, truth = data.simulate(os.path.join(work, "sim"), seed, 1, 5)
+        path, truth = data.simulate(*sim_args(work, seed, sim_options))
         g, lab = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
         grids += g
         labels += lab
@@ -78,7 +87,7 @@ def build(work):
     log("train total", len(grids), "positives", sum(labels))
     val_grids, val_labels = [], []
     for seed in VAL_SIM_SEEDS:
-        path, truth = data.simulate(os.path.join(work, "sim"), seed, 1, 5)
+        path, truth = data.simulate(*sim_args(work, seed, sim_options))
         g, lab = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
         val_grids += g
         val_labels += lab
@@ -97,7 +106,7 @@ def build(work):
     return out
 
 
-def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1):
+def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=SEED):
     """Trains one candidate on the single-channel windows of ds (x, y, source: decibel grids) and, when
     given, CHB-MIT recording windows (bags: (grids [B, 23, H, W], labels [B])).
 
@@ -108,8 +117,8 @@ def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, l
     Augmentation: a random gain of +-gain_db (a shift of the dB grid before the card's fixed range;
     one gain per recording window) and a flip of time.
     """
-    torch.manual_seed(SEED)
-    generator = torch.Generator().manual_seed(SEED)
+    torch.manual_seed(seed)
+    generator = torch.Generator().manual_seed(seed)
     model = models.CANDIDATES[name]()
     x = torch.from_numpy(ds["x"])
     y = torch.from_numpy(ds["y"]).long()
@@ -206,12 +215,16 @@ def main(argv):
     p.add_argument("--held-out-only", action="store_true",
                    help="train only the held-out models and print their evaluation (no comparison, export or card)")
     p.add_argument("--gain-db", type=float, default=GAIN_DB, help="amplitude augmentation: random gain +-this")
+    p.add_argument("--sim-options", default=" ".join(SIM_OPTIONS),
+                   help="SimulatorMain options of the simulated training and validation hours (a recipe variant)")
+    p.add_argument("--train-seed", type=int, default=SEED,
+                   help="with --held-out-only: the training seed (initialisation, draws), to see the spread of a recipe")
     p.add_argument("--only", default="", help="train only these held-out models (comma-separated files)")
     a = p.parse_args(argv)
     torch.set_num_threads(2)
     np.random.seed(SEED)
     os.makedirs(a.work, exist_ok=True)
-    ds = build(a.work)
+    ds = build(a.work, a.sim_options.split())
     log("data", ds["x"].shape, "val", ds["vx"].shape, "CHB-MIT", ds["bags"].shape)
     check_twin(ds)
     if not (a.resume_after_export or a.held_out_only):
@@ -222,7 +235,8 @@ def main(argv):
         if a.only and path not in a.only.split(","):
             continue
         single, bags = subset(ds, source, patients)
-        torch.save(train(chosen, single, a.epochs, bags, gain_db=a.gain_db).state_dict(), os.path.join(a.work, path))
+        model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else SEED)
+        torch.save(model.state_dict(), os.path.join(a.work, path))
     evaluate.main(["--work", a.work, "--model", chosen] + (["--held-out-only"] if a.held_out_only else []))
 
 
