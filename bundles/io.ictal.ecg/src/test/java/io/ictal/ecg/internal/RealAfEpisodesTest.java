@@ -110,7 +110,7 @@ class RealAfEpisodesTest {
     }
 
     /** Lead 0 (millivolts) as the EDF+ signal "ECG", whole seconds. */
-    private static void write(Path file, WfdbRecord record) throws IOException {
+    static void write(Path file, WfdbRecord record) throws IOException {
         int rate = (int) Math.round(record.rateHz());
         List<SignalSpec> signals = List.of(SignalSpec.edf("ECG", "mV", -10, 10, rate));
         RecordingSpec spec = new RecordingSpec(RecordingFormat.EDF_PLUS_C, new PatientInfo("", "", "", "", ""),
