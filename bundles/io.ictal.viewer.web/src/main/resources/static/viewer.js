@@ -166,11 +166,12 @@ function showReview() {
   body.innerHTML = '';
   for (const item of view.review) {
     const row = body.insertRow();
-    row.className = 'review-item';
+    row.className = item.follows ? 'review-item follower' : 'review-item';
     row.dataset.id = item.id;
     const onset = item.editedOnset !== null ? item.editedOnset : item.onset;
     const duration = item.editedOffset !== null ? item.editedOffset - item.editedOnset : item.duration;
     // What an event classifier said (a type, a semiology) names its kind: "type: CPSZ", not "CPSZ".
+    // The server lists it right under the seizure it is about (item.follows).
     const label = item.task === 'seizure-detection' ? item.label : item.task.replace(/^seizure-/, '') + ': ' + item.label;
     for (const text of [clock(onset), duration.toFixed(1) + ' s', label, item.confidence.toFixed(2)]) {
       row.insertCell().textContent = text;

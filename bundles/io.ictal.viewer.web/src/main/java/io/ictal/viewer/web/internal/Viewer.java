@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,18 +66,21 @@ final class Viewer implements AutoCloseable {
             int buckets, List<float[]> values) {
     }
 
-    /** A review item as the page lists it. */
+    /**
+     * A review item as the page lists it. {@code follows}: the item is an event classifier's (a seizure's
+     * type or semiology) and is listed right under the event it is about.
+     */
     record ReviewRow(long id, long revision, String state, String reviewer, String comment, String task, String label,
             double onset, double duration, double confidence, List<String> channels, String model,
-            Double editedOnset, Double editedOffset) {
+            Double editedOnset, Double editedOffset, boolean follows) {
 
-        static ReviewRow of(ReviewItem i) {
+        static ReviewRow of(ReviewItem i, boolean follows) {
             var d = i.detection();
             return new ReviewRow(i.id(), i.revision(), i.state().name(), i.reviewer(), i.comment(), d.task(), d.label(),
                     d.onsetSeconds(), d.durationSeconds(), d.confidence(), d.channels(),
                     d.model().id() + " " + d.model().version(),
                     Double.isNaN(i.editedOnsetSeconds()) ? null : i.editedOnsetSeconds(),
-                    Double.isNaN(i.editedOffsetSeconds()) ? null : i.editedOffsetSeconds());
+                    Double.isNaN(i.editedOffsetSeconds()) ? null : i.editedOffsetSeconds(), follows);
         }
     }
 
@@ -338,9 +342,33 @@ final class Viewer implements AutoCloseable {
         return out;
     }
 
-    /** The review list of an open recording. */
+    /** The review list of an open recording: each event, then the items of the classifiers of that event. */
     List<ReviewRow> review(String name) {
-        return requireQueue().items(opened(name).recordingId()).stream().map(ReviewRow::of).toList();
+        List<ReviewItem> items = requireQueue().items(opened(name).recordingId());
+        Map<String, List<ReviewItem>> byDetection = new LinkedHashMap<>();
+        for (ReviewItem item : items) {
+            byDetection.computeIfAbsent(item.detection().id(), id -> new ArrayList<>()).add(item);
+        }
+        List<ReviewRow> rows = new ArrayList<>();
+        for (List<ReviewItem> group : byDetection.values()) {
+            for (boolean following : new boolean[] {false, true}) {
+                group.stream().filter(item -> follows(item, group) == following)
+                        .sorted(Comparator.comparingLong(ReviewItem::id))
+                        .forEach(item -> rows.add(ReviewRow.of(item, following)));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Whether an item is an event classifier's, about an event of another task: event classifiers give
+     * their detections the event's id (EventClassifier), and events are queued before their
+     * classifiers run, so the first-queued item of a detection id is the event.
+     */
+    static boolean follows(ReviewItem item, List<ReviewItem> items) {
+        return items.stream().filter(other -> other.detection().id().equals(item.detection().id()))
+                .min(Comparator.comparingLong(ReviewItem::id))
+                .map(first -> !first.detection().task().equals(item.detection().task())).orElse(false);
     }
 
     /**
@@ -364,7 +392,9 @@ final class Viewer implements AutoCloseable {
             throw ViewerException.badRequest(e.getMessage());
         }
         try {
-            return ReviewRow.of(requireQueue().decide(itemId, revision, decision));
+            ReviewQueue reviewQueue = requireQueue();
+            ReviewItem decided = reviewQueue.decide(itemId, revision, decision);
+            return ReviewRow.of(decided, follows(decided, reviewQueue.items(decided.recordingId())));
         } catch (ReviewConflictException e) {
             throw new ViewerException(409, e.getMessage());
         } catch (ReviewException e) {

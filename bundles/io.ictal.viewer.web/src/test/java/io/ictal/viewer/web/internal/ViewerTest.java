@@ -102,6 +102,33 @@ class ViewerTest {
     }
 
     @Test
+    void anEventClassifiersItemsAreListedRightUnderTheirEvent() throws Exception {
+        io.ictal.workflow.internal.TestQueue queue = new io.ictal.workflow.internal.TestQueue();
+        Files.createDirectories(dir.resolve("recordings"));
+        Viewer viewer = new Viewer(new ViewerSettings(dir.resolve("recordings"), dir.resolve("uploads"), 1000, 2),
+                new EdfRecordingReader(), List::of, () -> queue);
+        TestRecordings.write(dir.resolve("recordings"), "r.edf", 20, 10, false);
+        String recordingId = viewer.open("r.edf").recordingId();
+        queue.ingest(recordingId, List.of(detection("seizure-0001", "seizure-detection", "seizure", 2),
+                detection("seizure-0002", "seizure-detection", "seizure", 12)));
+        // The classifiers run after the detector: the second seizure's type, then the first's semiology,
+        // whose video range starts before the seizure.
+        queue.ingest(recordingId, List.of(detection("seizure-0002", "seizure-type", "CPSZ", 12),
+                detection("seizure-0001", "seizure-semiology", "FOS", 1)));
+
+        List<String> rows = viewer.review("r.edf").stream()
+                .map(r -> r.task() + " " + r.label() + (r.follows() ? " follows" : "")).toList();
+        assertEquals(List.of("seizure-detection seizure", "seizure-semiology FOS follows", "seizure-detection seizure",
+                "seizure-type CPSZ follows"), rows);
+        viewer.close();
+    }
+
+    private static io.ictal.api.detection.Detection detection(String id, String task, String label, double onset) {
+        return new io.ictal.api.detection.Detection(id, task, label, onset, 5, List.of("C3-P3"), 0.9,
+                AmplitudeClassifier.MODEL, java.util.Map.of(label, 0.9), null);
+    }
+
+    @Test
     void anOpenRecordingShowsItsTracesInTheChosenMontage() throws Exception {
         Viewer viewer = viewer(1000);
         TestRecordings.write(dir.resolve("recordings"), "r.edf", 20, 10, false);
