@@ -25,6 +25,11 @@ final class UsualBeat {
     private int first;
     private int added;
     private boolean ended;
+    /** The beats [windowLo, windowHi) of the last template, value-major, each value's column sorted. */
+    private float[] window;
+    private int windowLo = -1;
+    private int windowHi = -1;
+    private int values;
 
     /** Adds the next beat's spectrogram; returns its ordinal. */
     int add(float[] spectrogram) {
@@ -60,19 +65,71 @@ final class UsualBeat {
         if (lo < first) {
             throw new IllegalStateException("beat " + lo + " was forgotten: ask for templates in increasing order");
         }
-        int values = spectra.get(lo - first).length;
+        slideTo(lo, hi);
+        int m = hi - lo;
         float[] out = new float[values];
-        float[] column = new float[hi - lo];
         for (int v = 0; v < values; v++) {
-            for (int k = lo; k < hi; k++) {
-                column[k - lo] = spectra.get(k - first)[v];
-            }
-            Arrays.sort(column);
-            int m = column.length;
-            out[v] = m % 2 == 1 ? column[m / 2] : (column[m / 2 - 1] + column[m / 2]) / 2f;
+            int base = v * BEATS;
+            out[v] = m % 2 == 1 ? window[base + m / 2] : (window[base + m / 2 - 1] + window[base + m / 2]) / 2f;
         }
         forgetBefore(ordinal - BEATS);
         return out;
+    }
+
+    /**
+     * Makes {@link #window} hold the beats [lo, hi), each value's column sorted: one step along the
+     * record replaces the oldest beat's value by the newest one's in every column (~64 moves a value
+     * at most), instead of sorting 64 values per value per beat.
+     */
+    private void slideTo(int lo, int hi) {
+        if (lo == windowLo && hi == windowHi) {
+            return;
+        }
+        if (windowLo >= 0 && hi - lo == windowHi - windowLo && lo > windowLo && lo < windowHi) {
+            for (; windowLo < lo; windowLo++, windowHi++) {
+                replace(spectrum(windowLo), spectrum(windowHi));
+            }
+            return;
+        }
+        values = spectrum(lo).length;
+        window = new float[values * BEATS];
+        for (int k = lo; k < hi; k++) {
+            float[] s = spectrum(k);
+            for (int v = 0; v < values; v++) {
+                window[v * BEATS + k - lo] = s[v];
+            }
+        }
+        for (int v = 0; v < values; v++) {
+            Arrays.sort(window, v * BEATS, v * BEATS + hi - lo);
+        }
+        windowLo = lo;
+        windowHi = hi;
+    }
+
+    /** In every sorted column: the value of {@code leaving} replaced by that of {@code entering}. */
+    private void replace(float[] leaving, float[] entering) {
+        int m = windowHi - windowLo;
+        for (int v = 0; v < values; v++) {
+            int base = v * BEATS;
+            int i = Arrays.binarySearch(window, base, base + m, leaving[v]);
+            if (i < 0) {
+                throw new IllegalStateException("value " + v + " of the leaving beat is not in the window");
+            }
+            float x = entering[v];
+            while (i > base && Float.compare(window[i - 1], x) > 0) {
+                window[i] = window[i - 1];
+                i--;
+            }
+            while (i < base + m - 1 && Float.compare(window[i + 1], x) < 0) {
+                window[i] = window[i + 1];
+                i++;
+            }
+            window[i] = x;
+        }
+    }
+
+    private float[] spectrum(int ordinal) {
+        return spectra.get(ordinal - first);
     }
 
     private void forgetBefore(int ordinal) {
