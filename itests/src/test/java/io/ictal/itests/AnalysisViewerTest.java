@@ -1,6 +1,7 @@
 package io.ictal.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -227,6 +228,16 @@ public class AnalysisViewerTest {
             // The viewer's job ingested the same detections again: the queue kept one item each.
             JsonArray review = http("GET", base + "api/review?name=itest-burst.edf").getAsJsonArray();
             assertEquals(6, review.size());
+            // Each seizure, then its type right under it.
+            for (int i = 0; i < 6; i += 2) {
+                JsonObject seizure = review.get(i).getAsJsonObject();
+                JsonObject type = review.get(i + 1).getAsJsonObject();
+                assertEquals(review.toString(), "seizure-detection", seizure.get("task").getAsString());
+                assertFalse(review.toString(), seizure.get("follows").getAsBoolean());
+                assertEquals(review.toString(), "seizure-type", type.get("task").getAsString());
+                assertTrue(review.toString(), type.get("follows").getAsBoolean());
+                assertEquals(seizure.get("onset").getAsDouble(), type.get("onset").getAsDouble(), 1e-9);
+            }
             JsonObject first = review.get(0).getAsJsonObject();
             JsonObject decision = new JsonObject();
             decision.addProperty("id", first.get("id").getAsLong());
