@@ -70,6 +70,14 @@ public class SimulateCommand implements Action {
             + "(where a simulated video's first frame is)")
     String videoStart;
 
+    @Option(name = "--alpha-uv", description = "MIN:MAX: the recording draws its posterior alpha amplitude (uV, "
+            + "waxing and waning) from this range (default: a steady 16)")
+    String alphaUv;
+
+    @Option(name = "--background-uv", description = "MIN:MAX: the recording draws its pink background amplitude (uV) "
+            + "from this range (default 14)")
+    String backgroundUv;
+
     @Option(name = "--truth", description = "Also write the true seizures as JSON to this file")
     String truth;
 
@@ -87,6 +95,8 @@ public class SimulateCommand implements Action {
         addOption(args, "--truth", truth);
         addOption(args, "--types", types);
         addOption(args, "--video-start", videoStart);
+        addOption(args, "--alpha-uv", alphaUv);
+        addOption(args, "--background-uv", backgroundUv);
         if (tusz) {
             args.add("--tusz");
         }

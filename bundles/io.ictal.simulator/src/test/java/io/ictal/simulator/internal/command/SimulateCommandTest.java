@@ -48,6 +48,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void backgroundRangesReachTheSimulator() {
+        SimulateCommand command = new SimulateCommand();
+        command.file = "x.edf";
+        command.alphaUv = "5:60";
+        command.backgroundUv = "8:35";
+        assertEquals(new io.ictal.simulator.SimulationSpec.Background(5, 60, 8, 35),
+                io.ictal.simulator.internal.SimulatorMain.parse(command.arguments()).spec().background());
+    }
+
+    @Test
     void aBadOptionIsNamed() {
         SimulateCommand command = new SimulateCommand();
         command.simulator = new EegSimulatorComponent(new EdfRecordingWriterService());
