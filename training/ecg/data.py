@@ -82,6 +82,39 @@ def beats(ecg, work, seed):
     return out
 
 
+def rate_features(ecg, work, seed, beats_cache):
+    """The 2 rate features (features.beat_rate) of the beats of beats.npz, in its order: the same records,
+    N draws and on-signal test as record_beats (checked: the 7 RR features recomputed here equal the
+    cached ones). Cached in <work>/rate.npz; an extra input, so beats.npz stays as it was."""
+    path = os.path.join(work, "rate.npz")
+    if os.path.exists(path):
+        return np.load(path)["rate"]
+    rng = np.random.default_rng(seed)
+    out, rr = [], []
+    for db, name in beat_records(ecg):
+        base = os.path.join(ecg, db, name)
+        x, header = wfdb.read_record(base)
+        fs = header["fs"]
+        samples, symbols, _ = wfdb.read_annotations(base + ".atr")
+        beats = [(s, y) for s, y in zip(samples, symbols) if y in wfdb.BEAT_SYMBOLS]
+        times = np.array([s / fs for s, _ in beats])
+        labels = np.array([CLASS.get(wfdb.AAMI.get(y), -1) for _, y in beats])
+        normal = np.nonzero(labels == 0)[0]
+        keep_n = rng.choice(normal, size=min(len(normal), N_PER_RECORD), replace=False) if len(normal) else normal
+        chosen = np.sort(np.concatenate([keep_n, np.nonzero(labels > 0)[0]]))
+        baseline = features.rate_baseline(times)
+        for i in chosen:
+            if features.window(x[:, 0], fs, times[i] - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) is None:
+                continue
+            out.append(features.beat_rate(times, i, baseline[i]))
+            rr.append(features.beat_rr(times, i))
+    rate = np.stack(out)
+    if not np.array_equal(np.stack(rr), beats_cache["rr"]):
+        raise ValueError(f"{path}: the recomputed RR features differ from beats.npz's (other draws?)")
+    np.savez(path, rate=rate)
+    return rate
+
+
 def rhythm_windows(x, fs, peaks):
     """(spectrograms, RR features, window starts) of 10 s windows every 5 s; a shorter record is one
     window padded with its last sample (training only: clinical recordings are longer)."""

@@ -62,6 +62,51 @@ def beat_rr(times, i):
     return np.array([pre, post, local, long, pre / local, post / pre, pre / long], dtype=np.float32)
 
 
+# A measured variant (variants_cv.py --rate-baseline), not an input of the shipped beat model, so not in
+# params.py's contract and not in io.ictal.ecg (README, "S beats: what was tried").
+RATE_BASELINE_BLOCK_S = 60.0  # per-minute median RR (minutes from the record's start) ...
+RATE_BASELINE_BLOCKS = 20     # ... the largest of the beat's minute and the 19 before it
+RATE_BASELINE_MIN_RR = 20     # a minute counts with at least 20 intervals (not asystole, lead off)
+
+
+def rate_baseline(times):
+    """The patient's baseline RR for every beat (seconds): the largest of the per-minute median RR
+    intervals (the interval counted in the minute its later beat lies in; minutes from the record's
+    start) of the beat's minute and the 19 before it, minutes with under 20 intervals left out; nan
+    where none counts. Causal up to the end of the beat's minute (within the 150 s a beat already
+    waits), robust to ectopic beats, and a sustained tachycardia run of any length under 20 minutes
+    stays fast against it (a +-150 s mean or a median over beats does not: inside a run the run is
+    the usual rhythm)."""
+    n = len(times)
+    out = np.full(n, np.nan)
+    if n < 2:
+        return out
+    rr = np.diff(times)
+    block_of_rr = np.floor(times[1:] / RATE_BASELINE_BLOCK_S).astype(np.int64)
+    blocks = int(np.floor(times[-1] / RATE_BASELINE_BLOCK_S)) + 1
+    medians = np.full(blocks, np.nan)
+    for b in np.unique(block_of_rr):
+        values = rr[block_of_rr == b]
+        if len(values) >= RATE_BASELINE_MIN_RR:
+            medians[b] = np.median(values)
+    block_of_beat = np.floor(times / RATE_BASELINE_BLOCK_S).astype(np.int64)
+    for i in range(n):
+        j = block_of_beat[i]
+        span = medians[max(0, j - RATE_BASELINE_BLOCKS + 1):j + 1]
+        if np.any(~np.isnan(span)):
+            out[i] = np.nanmax(span)
+    return out
+
+
+def beat_rate(times, i, baseline):
+    """The 2 rate features of beat i: pre and local RR (as beat_rr) over the baseline RR (rate_baseline's
+    value for the beat; 1 where it has none)."""
+    rr = beat_rr(times, i)
+    if not np.isfinite(baseline) or baseline <= 0:
+        return np.ones(2, dtype=np.float32)
+    return np.array([rr[0] / baseline, rr[2] / baseline], dtype=np.float32)
+
+
 def rhythm_rr(times, start_s, seconds):
     """RR features of the beats in [start, start + seconds): mean RR, CV, RMSSD/mean,
     fraction of |dRR| > 50 ms, median |dRR|/mean, beats per second."""

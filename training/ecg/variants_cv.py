@@ -7,6 +7,7 @@ batch order), per-class Se of every seed, their mean and min-max, and the seeds'
     nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3                 # the recipe as shipped
     nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3 --template       # + usual-beat input
     nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3 --s-emphasis 2   # S loss weight x2
+    nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3 --template --s-emphasis 2 --rate-baseline
 """
 import argparse
 import json
@@ -27,6 +28,8 @@ import train as t  # noqa: E402
 
 def tag_of(a):
     parts = ["template" if a.template else "base"]
+    if a.rate_baseline:
+        parts.append("rate")
     if a.s_emphasis != 1:
         parts.append(f"s{a.s_emphasis:g}")
     if a.s_cap != t.ECTOPIC_TRAIN_PER_RECORD:
@@ -60,12 +63,16 @@ def main():
     p.add_argument("--template", action="store_true", help="the record's usual beat as a second input")
     p.add_argument("--s-emphasis", type=float, default=1.0, help="factor on the S class's loss weight")
     p.add_argument("--s-cap", type=int, default=t.ECTOPIC_TRAIN_PER_RECORD, help="S training beats per record")
+    p.add_argument("--rate-baseline", action="store_true",
+                   help="+ pre and local RR over the patient's 20-minute baseline RR (features.rate_baseline)")
     p.add_argument("--epochs", type=int, default=t.BEAT_EPOCHS)
     p.add_argument("--threads", type=int, default=2, help="torch threads (1: two variants side by side)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     tag = tag_of(a)
     beats = data.beats(a.ecg, a.work, t.SEED)
+    if a.rate_baseline:
+        beats["rr"] = np.concatenate([beats["rr"], data.rate_features(a.ecg, a.work, t.SEED, beats)], axis=1)
     names = list(beats["names"])
     dbs = np.array([n.split("/")[0] for n in names])
     fold = t.folds_of(list(range(len(names))), list(dbs), t.FOLDS, np.random.default_rng(t.SEED))
@@ -84,7 +91,7 @@ def main():
             rng = np.random.default_rng(seed)
             start = time.time()
             idx = subset(beats, train_records, rng, a.s_cap)
-            model = t.train(models.SpectrogramRrNet(params.RR_FEATURES, k, template=a.template),
+            model = t.train(models.SpectrogramRrNet(beats["rr"].shape[1], k, template=a.template),
                             beats["spec"][idx], beats["rr"][idx], beats["y"][idx], a.epochs, 1e-3, rng,
                             template=None if template is None else template[idx], class_emphasis=emphasis)
             oof[m, test] = t.predict(model, beats["spec"][test], beats["rr"][test],
