@@ -55,8 +55,6 @@ public final class IctalKaraf {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
-                editConfigurationFilePut("etc/io.ictal.viewer.web.cfg", "ictal.viewer.url",
-                        "http://127.0.0.1:" + httpPort + "/ictal/"),
                 // The shipped distribution never goes online; Pax Exam's own bundles come from
                 // the build's local repository.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",

@@ -5,12 +5,14 @@ import io.ictal.shell.internal.status.StatusReport.ComponentStatus;
 import io.ictal.shell.internal.status.StatusReport.ServiceStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -27,7 +29,12 @@ public final class StatusCollector {
     /** Service properties worth showing: the ones Ictal's services are selected by. */
     private static final List<String> IDENTIFYING_PROPERTIES = List.of(
             "component.name", "task", "model.id", "model.version", "model.sha256", "execution.provider",
-            "export.format", "marker.provider.id", StatusReport.VIEWER_URL_PROPERTY);
+            "export.format", "marker.provider.id", StatusReport.VIEWER_URL_PROPERTY,
+            StatusReport.SERVLET_PATTERN_PROPERTY);
+
+    /** The OSGi HTTP Whiteboard runtime and its endpoint property (by name: no import of the HTTP API). */
+    static final String HTTP_RUNTIME = "org.osgi.service.http.runtime.HttpServiceRuntime";
+    static final String HTTP_ENDPOINT = "osgi.http.endpoint";
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
@@ -64,7 +71,28 @@ public final class StatusCollector {
                 }
             }
         }
-        return StatusReport.of(version, bundles, components, services);
+        return StatusReport.of(version, bundles, components, services, httpEndpoints());
+    }
+
+    /** Where the HTTP server listens, e.g. {@code http://127.0.0.1:8181/} (empty without one). */
+    private List<String> httpEndpoints() {
+        List<String> endpoints = new ArrayList<>();
+        try {
+            ServiceReference<?>[] runtimes = context.getAllServiceReferences(HTTP_RUNTIME, null);
+            for (ServiceReference<?> runtime : runtimes == null ? new ServiceReference<?>[0] : runtimes) {
+                Object value = runtime.getProperty(HTTP_ENDPOINT);
+                if (value instanceof String[] array) {
+                    endpoints.addAll(Arrays.asList(array));
+                } else if (value instanceof Collection<?> list) {
+                    list.forEach(v -> endpoints.add(v.toString()));
+                } else if (value != null) {
+                    endpoints.add(value.toString());
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("null filter cannot be invalid", e);
+        }
+        return endpoints;
     }
 
     private List<ComponentStatus> components(Bundle bundle) {

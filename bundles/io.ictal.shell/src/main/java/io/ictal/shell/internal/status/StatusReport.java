@@ -19,10 +19,13 @@ public record StatusReport(
         List<ServiceStatus> services) {
 
     /**
-     * Service property with which the reference viewer announces its page; {@code viewerUrl} is its
-     * value, or null when no viewer runs.
+     * Service property with which the reference viewer announces its page: a configured address
+     * (behind a proxy), or empty for "where the HTTP server listens".
      */
     public static final String VIEWER_URL_PROPERTY = "ictal.viewer.url";
+
+    /** The HTTP Whiteboard servlet pattern, e.g. {@code /ictal/*}: the viewer's path under the endpoint. */
+    public static final String SERVLET_PATTERN_PROPERTY = "osgi.http.whiteboard.servlet.pattern";
 
     public StatusReport {
         problems = List.copyOf(problems);
@@ -54,9 +57,20 @@ public record StatusReport(
         }
     }
 
-    /** Builds a report and derives readiness and the problems from the parts. */
+    /** Builds a report (no HTTP runtime known) and derives readiness and the problems from the parts. */
     public static StatusReport of(String ictalVersion, List<BundleStatus> bundles, List<ComponentStatus> components,
             List<ServiceStatus> services) {
+        return of(ictalVersion, bundles, components, services, List.of());
+    }
+
+    /**
+     * Builds a report and derives readiness, the problems and the viewer's address from the parts:
+     * the viewer's configured {@code ictal.viewer.url}, else the first HTTP runtime endpoint (the
+     * {@code osgi.http.endpoint} of the HttpServiceRuntime, e.g. {@code http://127.0.0.1:8181/}) with
+     * the viewer servlet's path, so the port is configured in one place; null when no viewer runs.
+     */
+    public static StatusReport of(String ictalVersion, List<BundleStatus> bundles, List<ComponentStatus> components,
+            List<ServiceStatus> services, List<String> httpEndpoints) {
         List<String> problems = new ArrayList<>();
         if (bundles.isEmpty()) {
             problems.add("no Ictal bundle is installed");
@@ -75,9 +89,19 @@ public record StatusReport(
                 default -> problems.add("component " + c.name() + " is " + c.state());
             }
         }
-        String viewerUrl = services.stream().map(s -> s.properties().get(VIEWER_URL_PROPERTY))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String viewerUrl = services.stream().filter(s -> s.properties().containsKey(VIEWER_URL_PROPERTY))
+                .findFirst().map(viewer -> viewerUrl(viewer, httpEndpoints)).orElse(null);
         return new StatusReport(problems.isEmpty(), ictalVersion, viewerUrl, problems, bundles, components, services);
+    }
+
+    private static String viewerUrl(ServiceStatus viewer, List<String> httpEndpoints) {
+        String configured = viewer.properties().get(VIEWER_URL_PROPERTY).trim();
+        if (!configured.isEmpty() || httpEndpoints.isEmpty()) {
+            return configured.isEmpty() ? null : configured;
+        }
+        String endpoint = httpEndpoints.get(0).replaceAll("/+$", "");
+        String path = viewer.properties().getOrDefault(SERVLET_PATTERN_PROPERTY, "/").replaceAll("\\*$", "");
+        return endpoint + (path.startsWith("/") ? path : "/" + path);
     }
 
     /** The human-readable form. */

@@ -83,6 +83,22 @@ class StatusReportTest {
     }
 
     @Test
+    void withoutAConfiguredUrlTheViewerIsWhereTheHttpServerListens() {
+        ServiceStatus viewer = new ServiceStatus("io.ictal.viewer.web", List.of("javax.servlet.Servlet"),
+                Map.of(StatusReport.VIEWER_URL_PROPERTY, "", StatusReport.SERVLET_PATTERN_PROPERTY, "/ictal/*"));
+        assertEquals("http://127.0.0.1:9191/ictal/", StatusReport.of("0.1.0", List.of(API), List.of(), List.of(viewer),
+                List.of("http://127.0.0.1:9191/")).viewerUrl());
+        // no HTTP runtime (yet): no address to show rather than a guessed one
+        assertEquals(null, StatusReport.of("0.1.0", List.of(API), List.of(), List.of(viewer), List.of()).viewerUrl());
+        // a configured address (a proxy) wins
+        ServiceStatus proxied = new ServiceStatus("io.ictal.viewer.web", List.of("javax.servlet.Servlet"),
+                Map.of(StatusReport.VIEWER_URL_PROPERTY, "https://eeg.example.org/ictal/",
+                        StatusReport.SERVLET_PATTERN_PROPERTY, "/ictal/*"));
+        assertEquals("https://eeg.example.org/ictal/", StatusReport.of("0.1.0", List.of(API), List.of(),
+                List.of(proxied), List.of("http://127.0.0.1:9191/")).viewerUrl());
+    }
+
+    @Test
     void statesAreTitledLikeKaraf() {
         assertEquals("Active", StatusReport.title("ACTIVE"));
         assertEquals("Unsatisfied reference", StatusReport.title("UNSATISFIED_REFERENCE"));

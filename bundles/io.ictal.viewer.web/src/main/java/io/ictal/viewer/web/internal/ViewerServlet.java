@@ -70,9 +70,10 @@ public final class ViewerServlet extends HttpServlet {
                 + "analysis of) the least recently used.")
         int maxOpenRecordings() default 4;
 
-        @AttributeDefinition(name = "ictal.viewer.url", description = "The page's address as users reach it "
-                + "(ictal:status shows it); follows the host and port of etc/org.ops4j.pax.web.cfg.")
-        String ictal_viewer_url() default "http://127.0.0.1:8181/ictal/";
+        @AttributeDefinition(name = "ictal.viewer.url", description = "The page's address as users reach it, when "
+                + "that is not where the HTTP server listens (behind a proxy). Empty: ictal:status shows the HTTP "
+                + "runtime's endpoint (etc/org.ops4j.pax.web.cfg) followed by ictal/.")
+        String ictal_viewer_url() default "";
     }
 
     private static final Gson GSON = new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().create();
