@@ -30,7 +30,10 @@ def beat_records(ecg):
                                                for h in sorted(glob.glob(os.path.join(ecg, "svdb", "*.hea")))]
 
 
-def record_beats(ecg, db, name, rng):
+def drawn_beats(ecg, db, name, rng):
+    """One record's signal and reference beats, and the beats used: every S, V, F beat and at most
+    N_PER_RECORD N beats drawn with rng (Q beats left out). Returns (signal, fs, beat times in s, AAMI
+    class per beat (-1 for Q), indices of the beats used, weight of a drawn N beat)."""
     base = os.path.join(ecg, db, name)
     x, header = wfdb.read_record(base)
     fs = header["fs"]
@@ -41,7 +44,11 @@ def record_beats(ecg, db, name, rng):
     normal = np.nonzero(labels == 0)[0]
     keep_n = rng.choice(normal, size=min(len(normal), N_PER_RECORD), replace=False) if len(normal) else normal
     chosen = np.sort(np.concatenate([keep_n, np.nonzero(labels > 0)[0]]))
-    n_weight = len(normal) / max(1, len(keep_n))
+    return x, fs, times, labels, chosen, len(normal) / max(1, len(keep_n))
+
+
+def record_beats(ecg, db, name, rng):
+    x, fs, times, labels, chosen, n_weight = drawn_beats(ecg, db, name, rng)
     lead = x[:, 0]
     # every beat's spectrogram (the usual-beat template is over all of them, as the classifier sees them)
     windows = [features.window(lead, fs, t - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) for t in times]
@@ -92,16 +99,7 @@ def rate_features(ecg, work, seed, beats_cache):
     rng = np.random.default_rng(seed)
     out, rr = [], []
     for db, name in beat_records(ecg):
-        base = os.path.join(ecg, db, name)
-        x, header = wfdb.read_record(base)
-        fs = header["fs"]
-        samples, symbols, _ = wfdb.read_annotations(base + ".atr")
-        beats = [(s, y) for s, y in zip(samples, symbols) if y in wfdb.BEAT_SYMBOLS]
-        times = np.array([s / fs for s, _ in beats])
-        labels = np.array([CLASS.get(wfdb.AAMI.get(y), -1) for _, y in beats])
-        normal = np.nonzero(labels == 0)[0]
-        keep_n = rng.choice(normal, size=min(len(normal), N_PER_RECORD), replace=False) if len(normal) else normal
-        chosen = np.sort(np.concatenate([keep_n, np.nonzero(labels > 0)[0]]))
+        x, fs, times, _, chosen, _ = drawn_beats(ecg, db, name, rng)
         baseline = features.rate_baseline(times)
         for i in chosen:
             if features.window(x[:, 0], fs, times[i] - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) is None:
