@@ -45,6 +45,7 @@ def metrics(work):
                               ("specificity", "specificity"), ("auroc", "auroc")):
                 if r[key] == r[key]:  # not NaN
                     out.append({"name": name, "value": r[key], "split": split})
+    out += seed_spread(work)
     events = os.path.join(work, "metrics-events.json")
     if os.path.exists(events):
         with open(events) as f:
@@ -55,6 +56,34 @@ def metrics(work):
         for key, name in (("sensitivity", "event-sensitivity"), ("precision", "event-precision"), ("f1", "event-f1"),
                           ("falseAlarmsPer24h", "false-alarms-per-24h")):
             out.append({"name": name, "value": r[key], "split": split})
+    return out
+
+
+# RESULTS.md's variant runs of the shipped recipe (every training seed of it): the card says how far one
+# training run's window metrics move, so that a reader of the card alone sees their uncertainty.
+SHIPPED_RECIPE = "simulator default (shipped 1.1.0 recipe), seed "
+
+
+def seed_spread(work):
+    folder = os.path.join(work, "variants")
+    runs = []
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            with open(os.path.join(folder, name)) as f:
+                v = json.load(f)
+            if v["variant"].startswith(SHIPPED_RECIPE):
+                runs.append(v["rows"])
+    if len(runs) < 2:
+        return []
+    out = []
+    for label, prefix in (("CHB-MIT chb01+chb02 (leave-one-patient-out, pooled)", "CHB-MIT chb01+chb02"),
+                          ("Bonn (held out)", "Bonn "), ("Delhi (held out)", "Delhi ")):
+        values = [next(r["balancedAccuracy"] for r in rows if r["threshold"] == 0.5 and r["dataset"].startswith(prefix))
+                  for rows in runs]
+        out.append({"name": "balanced-accuracy-mean-over-training-seeds", "value": round(sum(values) / len(values), 4),
+                    "split": f"{label}; threshold 0.5; the held-out models of this recipe trained with {len(values)} "
+                             f"training seeds (this model's and {len(values) - 1} others, same data): "
+                             f"min {min(values):.4f}, max {max(values):.4f}"})
     return out
 
 
