@@ -46,10 +46,6 @@ final class SignalGenerator {
     /** Generators of the seizures of other types than FOCAL_EVOLVING (null for those). */
     private final TypedSeizures.Signal[] typed;
 
-    SignalGenerator(Plan plan, int rate, long seed, boolean withEkg) {
-        this(plan, rate, seed, withEkg, SimulationSpec.Background.DEFAULT);
-    }
-
     SignalGenerator(Plan plan, int rate, long seed, boolean withEkg, SimulationSpec.Background background) {
         this.plan = plan;
         this.rate = rate;
