@@ -219,6 +219,8 @@ def main(argv):
     p.add_argument("--gain-db", type=float, default=GAIN_DB, help="amplitude augmentation: random gain +-this")
     p.add_argument("--sim-options", default=" ".join(SIM_OPTIONS),
                    help="SimulatorMain options of the simulated training and validation hours (a recipe variant)")
+    p.add_argument("--bag-weight", type=float, default=BAG_WEIGHT,
+                   help="with --held-out-only: weight of the CHB-MIT recording-window loss (a recipe variant)")
     p.add_argument("--train-seed", type=int, default=SEED,
                    help="with --held-out-only: the training seed (initialisation, draws), to see the spread of a recipe")
     p.add_argument("--only", default="", help="train only these held-out models (comma-separated files)")
@@ -237,7 +239,8 @@ def main(argv):
         if a.only and path not in a.only.split(","):
             continue
         single, bags = subset(ds, source, patients)
-        model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else SEED)
+        model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else SEED,
+                      bag_weight=a.bag_weight if a.held_out_only else BAG_WEIGHT)
         torch.save(model.state_dict(), os.path.join(a.work, path))
     evaluate.main(["--work", a.work, "--model", chosen] + (["--held-out-only"] if a.held_out_only else []))
 
