@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ictal.api.detection.ClassificationException;
-import io.ictal.api.detection.ClassificationListener;
 import io.ictal.api.detection.Detection;
 import io.ictal.api.detection.Trend;
 import io.ictal.inference.internal.ShippedEcgModels;
@@ -192,25 +191,8 @@ class EpisodesTest {
 
     @Test
     void trendBinsReportRatesOnceClassified() {
-        List<Trend> trends = new ArrayList<>();
-        ClassificationListener listener = new ClassificationListener() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public void detected(List<Detection> detections) {
-            }
-
-            @Override
-            public void retracted(List<String> detectionIds) {
-            }
-
-            @Override
-            public void trend(Trend segment) {
-                trends.add(segment);
-            }
-        };
+        TrendCollector listener = new TrendCollector();
+        List<Trend> trends = listener.trends;
         TrendBins bins = new TrendBins(60, 90, listener);
         for (int k = 0; k < 90; k++) {
             bins.beat(k + 0.5);
