@@ -113,6 +113,38 @@ def rate_features(ecg, work, seed, beats_cache):
     return rate
 
 
+def waveform_features(ecg, work, seed, beats_cache):
+    """The beats' waveforms (features.beat_waveform) and their usual beats (features.beat_templates over
+    every beat's waveform, as the spectrograms' usual beat) [n][WAVE_SAMPLES] each, in beats.npz's order:
+    the same records, N draws and on-signal test as record_beats (checked as in rate_features). Cached
+    in <work>/waveform.npz; an extra input, so beats.npz stays as it was."""
+    path = os.path.join(work, "waveform.npz")
+    if os.path.exists(path):
+        d = np.load(path)
+        return d["wave"], d["wave_template"]
+    rng = np.random.default_rng(seed)
+    waves, templates, rr = [], [], []
+    for db, name in beat_records(ecg):
+        x, fs, times, _, chosen, _ = drawn_beats(ecg, db, name, rng)
+        lead = x[:, 0]
+        windows = [features.window(lead, fs, t - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) for t in times]
+        inside = np.array([w is not None for w in windows])
+        all_waves = np.stack([features.beat_waveform(w, fs) for w in windows if w is not None])
+        all_templates = features.beat_templates(all_waves)
+        position = np.cumsum(inside) - 1
+        for i in chosen:
+            if inside[i]:
+                waves.append(all_waves[position[i]])
+                templates.append(all_templates[position[i]])
+                rr.append(features.beat_rr(times, i))
+        print(f"  waveforms {db}/{name}: {len(waves)} beats so far", flush=True)
+    if not np.array_equal(np.stack(rr), beats_cache["rr"]):
+        raise ValueError(f"{path}: the recomputed RR features differ from beats.npz's (other draws?)")
+    wave, wave_template = np.stack(waves), np.stack(templates)
+    np.savez(path, wave=wave, wave_template=wave_template)
+    return wave, wave_template
+
+
 def rhythm_windows(x, fs, peaks):
     """(spectrograms, RR features, window starts) of 10 s windows every 5 s; a shorter record is one
     window padded with its last sample (training only: clinical recordings are longer)."""

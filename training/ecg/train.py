@@ -53,8 +53,9 @@ def folds_of(groups, labels, k, rng):
     return {g: i % k for i, g in enumerate(order)}
 
 
-def train(model, spec, rr, y, epochs, lr, rng, batch=256, template=None, class_emphasis=None):
-    """class_emphasis: optional factors on the balanced class weights (a variant's knob; None = 1)."""
+def train(model, spec, rr, y, epochs, lr, rng, batch=256, template=None, class_emphasis=None, waves=None):
+    """class_emphasis: optional factors on the balanced class weights (a variant's knob; None = 1);
+    waves: optional (waveforms, usual waveforms) [n][samples] each, for a model with a wave branch."""
     counts = np.bincount(y, minlength=model.head[-1].out_features).astype(np.float64)
     balanced = np.where(counts > 0, counts.sum() / np.maximum(counts, 1) / len(counts), 0)
     if class_emphasis is not None:
@@ -63,28 +64,32 @@ def train(model, spec, rr, y, epochs, lr, rng, batch=256, template=None, class_e
     optimiser = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=1e-4)
     spec_t, rr_t, y_t = torch.from_numpy(spec[:, None]), torch.from_numpy(rr), torch.from_numpy(y)
     template_t = None if template is None else torch.from_numpy(template[:, None])
+    waves_t = () if waves is None else tuple(torch.from_numpy(w[:, None]) for w in waves)
     for _ in range(epochs):
         model.train()
         order = rng.permutation(len(y))
         for start in range(0, len(order), batch):
             idx = torch.from_numpy(order[start:start + batch])
             optimiser.zero_grad()
-            loss = loss_fn(model.logits(spec_t[idx], rr_t[idx], None if template_t is None else template_t[idx]),
-                           y_t[idx])
+            loss = loss_fn(model.logits(spec_t[idx], rr_t[idx], None if template_t is None else template_t[idx],
+                                        *(w[idx] for w in waves_t)), y_t[idx])
             loss.backward()
             optimiser.step()
     model.eval()
     return model
 
 
-def predict(model, spec, rr, batch=2048, template=None):
+def predict(model, spec, rr, batch=2048, template=None, waves=None):
     model.eval()
     out = []
     with torch.no_grad():
         for start in range(0, len(spec), batch):
-            extra = () if template is None else (torch.from_numpy(template[start:start + batch, None]),)
+            extra = {} if template is None else {"template": torch.from_numpy(template[start:start + batch, None])}
+            if waves is not None:
+                extra.update(zip(("wave", "wave_template"), (torch.from_numpy(w[start:start + batch, None])
+                                                             for w in waves)))
             out.append(model(torch.from_numpy(spec[start:start + batch, None]),
-                             torch.from_numpy(rr[start:start + batch]), *extra).numpy())
+                             torch.from_numpy(rr[start:start + batch]), **extra).numpy())
     return np.concatenate(out)
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Seed draws of variants_cv.py runs pooled into one ensemble: the members' S Se, the pooled ensemble's N/S/V
-Se over all records, and S Se of single records (per member and of the ensemble), from the out-of-fold
+Se over all records and over each database alone, and S Se of single records (per member and of the ensemble), from the out-of-fold
 probabilities variants_cv.py wrote (<work>/variant-<tag>.npz). Tags joined by commas make one ensemble.
 
     /usr/bin/python3 training/ecg/variant_records.py template-s2,template-s2-seeds4-6 \\
@@ -44,6 +44,12 @@ def main():
         n, s, v = sensitivities(beats, oof.mean(axis=0), everything)
         print(f"{tags}: {len(oof)} members, S {np.mean(singles):.1f} [{min(singles):.1f}-{max(singles):.1f}] "
               f"({', '.join(f'{x:.1f}' for x in singles)}); ensemble N {n:.1f}, S {s:.1f}, V {v:.1f}")
+        for db in ("mitdb", "svdb"):
+            mask = np.isin(beats["record"], [i for i, name in enumerate(names) if name.startswith(db + "/")])
+            members = [sensitivities(beats, o, mask)[1] for o in oof]
+            n, s, v = sensitivities(beats, oof.mean(axis=0), mask)
+            print(f"  {db} alone: members' S {np.mean(members):.1f} [{min(members):.1f}-{max(members):.1f}]; "
+                  f"ensemble N {n:.1f}, S {s:.1f}, V {v:.1f}")
         for record in a.records:
             mask = beats["record"] == names.index(record)
             members = [sensitivities(beats, o, mask)[1] for o in oof]

@@ -8,6 +8,7 @@ batch order), per-class Se of every seed, their mean and min-max, and the seeds'
     nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3 --template       # + usual-beat input
     nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3 --s-emphasis 2   # S loss weight x2
     nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3 --template --s-emphasis 2 --rate-baseline
+    nice -n 10 /usr/bin/python3 training/ecg/variants_cv.py --seeds 3 --template --s-emphasis 2 --waveform
 """
 import argparse
 import json
@@ -30,6 +31,8 @@ def tag_of(a):
     parts = ["template" if a.template else "base"]
     if a.rate_baseline:
         parts.append("rate")
+    if a.waveform:
+        parts.append("wave")
     if a.s_emphasis != 1:
         parts.append(f"s{a.s_emphasis:g}")
     if a.s_cap != t.ECTOPIC_TRAIN_PER_RECORD:
@@ -65,6 +68,8 @@ def main():
     p.add_argument("--s-cap", type=int, default=t.ECTOPIC_TRAIN_PER_RECORD, help="S training beats per record")
     p.add_argument("--rate-baseline", action="store_true",
                    help="+ pre and local RR over the patient's 20-minute baseline RR (features.rate_baseline)")
+    p.add_argument("--waveform", action="store_true",
+                   help="+ the beat's waveform and its usual waveform (features.beat_waveform, models.WaveEncoder)")
     p.add_argument("--epochs", type=int, default=t.BEAT_EPOCHS)
     p.add_argument("--threads", type=int, default=2, help="torch threads (1: two variants side by side)")
     a = p.parse_args()
@@ -73,6 +78,7 @@ def main():
     beats = data.beats(a.ecg, a.work, t.SEED)
     if a.rate_baseline:
         beats["rr"] = np.concatenate([beats["rr"], data.rate_features(a.ecg, a.work, t.SEED, beats)], axis=1)
+    waves = data.waveform_features(a.ecg, a.work, t.SEED, beats) if a.waveform else None
     names = list(beats["names"])
     dbs = np.array([n.split("/")[0] for n in names])
     fold = t.folds_of(list(range(len(names))), list(dbs), t.FOLDS, np.random.default_rng(t.SEED))
@@ -91,11 +97,14 @@ def main():
             rng = np.random.default_rng(seed)
             start = time.time()
             idx = subset(beats, train_records, rng, a.s_cap)
-            model = t.train(models.SpectrogramRrNet(beats["rr"].shape[1], k, template=a.template),
+            model = t.train(models.SpectrogramRrNet(beats["rr"].shape[1], k, template=a.template,
+                                                    wave_samples=0 if waves is None else waves[0].shape[1]),
                             beats["spec"][idx], beats["rr"][idx], beats["y"][idx], a.epochs, 1e-3, rng,
-                            template=None if template is None else template[idx], class_emphasis=emphasis)
+                            template=None if template is None else template[idx], class_emphasis=emphasis,
+                            waves=None if waves is None else tuple(w[idx] for w in waves))
             oof[m, test] = t.predict(model, beats["spec"][test], beats["rr"][test],
-                                     template=None if template is None else template[test])
+                                     template=None if template is None else template[test],
+                                     waves=None if waves is None else tuple(w[test] for w in waves))
             t.log(f"{tag} fold {f + 1} seed {m + 1}: {len(idx)} training beats, {time.time() - start:.0f} s")
     np.savez_compressed(os.path.join(a.work, f"variant-{tag}.npz"), oof=oof)
     y, w = beats["y"], beats["w"]
