@@ -44,7 +44,10 @@ def metrics(work):
             for key, name in (("balancedAccuracy", "balanced-accuracy"), ("sensitivity", "sensitivity"),
                               ("specificity", "specificity"), ("auroc", "auroc")):
                 if r[key] == r[key]:  # not NaN
-                    out.append({"name": name, "value": r[key], "split": split})
+                    interval = r.get("balancedAccuracyInterval95") if key == "balancedAccuracy" else None
+                    out.append({"name": name, "value": r[key], "split": split + (
+                        f"; 95 % interval {interval[0]:.2f}-{interval[1]:.2f} (bootstrap over its {r['excerpts']} "
+                        "excerpts, whole excerpts resampled within each class)" if interval else "")})
     out += seed_spread(work)
     events = os.path.join(work, "metrics-events.json")
     if os.path.exists(events):

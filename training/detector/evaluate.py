@@ -68,6 +68,26 @@ def window_metrics(p, y, threshold):
             "specificity": round(specificity, 4), "auroc": round(auroc(p, y), 4)}
 
 
+# Windows of one CHB-MIT excerpt share its patient state, electrodes and artifacts, so they are not
+# independent: the interval resamples whole excerpts, within each class (an excerpt is ictal or pre-ictal).
+INTERVAL_DRAWS = 2000
+
+
+def balanced_accuracy_interval(p, y, groups, threshold, seed=0):
+    """95 % bootstrap interval of the balanced accuracy over whole groups (excerpts), [low, high]."""
+    rng = np.random.default_rng(seed)
+    correct = (p >= threshold) == (y == 1)
+    per_class = []
+    for label in (1, 0):
+        names = np.unique(groups[y == label])
+        hits = np.array([correct[groups == g].sum() for g in names])
+        counts = np.array([(groups == g).sum() for g in names])
+        picks = rng.integers(0, len(names), size=(INTERVAL_DRAWS, len(names)))
+        per_class.append(hits[picks].sum(axis=1) / counts[picks].sum(axis=1))
+    balanced = (per_class[0] + per_class[1]) / 2
+    return [round(float(np.percentile(balanced, 2.5)), 4), round(float(np.percentile(balanced, 97.5)), 4)]
+
+
 def load(name, path):
     m = models.CANDIDATES[name]()
     m.load_state_dict(torch.load(path))
@@ -80,7 +100,7 @@ def chbmit(model, ds, patient):
     k = ds["bag_patient"] == patient
     bags = ds["bags"][k]
     p = predict(model, data.images_from_decibels(bags.reshape(-1, *bags.shape[2:]))).reshape(len(bags), -1)
-    return np.sort(p, axis=1)[:, ::-1][:, :params.TOP_K].mean(axis=1), ds["bag_y"][k]
+    return np.sort(p, axis=1)[:, ::-1][:, :params.TOP_K].mean(axis=1), ds["bag_y"][k], ds["bag_file"][k]
 
 
 def single_channel(model, ds, source):
@@ -93,21 +113,26 @@ def rows(work, name, threshold):
     import train  # noqa: E402 (its dataset cache and the held-out recipes)
     ds = train.build(work)
     out = []
-    chb_p, chb_y = [], []
+    chb_p, chb_y, chb_files = [], [], []
     for path, _, trained_on in train.HELD_OUT:
         if path.startswith("lopo-") and os.path.exists(os.path.join(work, path)):
             patient = path[len("lopo-"):-len(".pt")]
             assert patient not in trained_on
-            prob, lab = chbmit(load(name, os.path.join(work, path)), ds, patient)
+            prob, lab, files = chbmit(load(name, os.path.join(work, path)), ds, patient)
             chb_p.append(prob)
             chb_y.append(lab)
+            chb_files.append(files)
             out.append(dict(dataset=f"CHB-MIT {patient} (held out: model trained on {', '.join(trained_on)})",
                             model=path, level=f"window, top-{params.TOP_K} of 23 channels",
-                            threshold=threshold, **window_metrics(prob, lab, threshold)))
+                            threshold=threshold, **window_metrics(prob, lab, threshold),
+                            excerpts=len(np.unique(files)),
+                            balancedAccuracyInterval95=balanced_accuracy_interval(prob, lab, files, threshold)))
     if len(chb_p) == 2:
+        pooled = np.concatenate(chb_p), np.concatenate(chb_y), np.concatenate(chb_files)
         out.insert(0, dict(dataset="CHB-MIT chb01+chb02 (leave-one-patient-out, pooled)", model="lopo-*.pt",
                            level=f"window, top-{params.TOP_K} of 23 channels", threshold=threshold,
-                           **window_metrics(np.concatenate(chb_p), np.concatenate(chb_y), threshold)))
+                           **window_metrics(*pooled[:2], threshold), excerpts=len(np.unique(pooled[2])),
+                           balancedAccuracyInterval95=balanced_accuracy_interval(*pooled, threshold)))
     for path, source, _ in train.HELD_OUT:
         if source is not None and os.path.exists(os.path.join(work, path)):
             dataset = ("Bonn", "Delhi")[source]
