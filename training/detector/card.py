@@ -46,8 +46,8 @@ def metrics(work):
                 if r[key] == r[key]:  # not NaN
                     interval = r.get("balancedAccuracyInterval95") if key == "balancedAccuracy" else None
                     out.append({"name": name, "value": r[key], "split": split + (
-                        f"; 95 % interval {interval[0]:.2f}-{interval[1]:.2f} (bootstrap over its {r['excerpts']} "
-                        "excerpts, whole excerpts resampled within each class)" if interval else "")})
+                        f"; 95 % interval {interval[0]:.2f}-{interval[1]:.2f} (bootstrap over its {r['intervalGroups']} "
+                        f"{r['intervalUnit']}, each resampled whole within its class)" if interval else "")})
     out += seed_spread(work)
     events = os.path.join(work, "metrics-events.json")
     if os.path.exists(events):

@@ -68,13 +68,20 @@ def window_metrics(p, y, threshold):
             "specificity": round(specificity, 4), "auroc": round(auroc(p, y), 4)}
 
 
-# Windows of one CHB-MIT excerpt share its patient state, electrodes and artifacts, so they are not
-# independent: the interval resamples whole excerpts, within each class (an excerpt is ictal or pre-ictal).
+# Windows cut from one recording (a CHB-MIT excerpt, a Bonn or Delhi segment) share its patient state,
+# electrodes and artifacts, so they are not independent: the interval resamples whole recordings, within
+# each class (each recording is ictal or not).
 INTERVAL_DRAWS = 2000
 
 
+def interval(p, y, groups, threshold, unit):
+    """The balanced accuracy's 95 % interval as row fields: its bounds and what was resampled."""
+    return {"balancedAccuracyInterval95": balanced_accuracy_interval(p, y, groups, threshold),
+            "intervalGroups": int(len(np.unique(groups))), "intervalUnit": unit}
+
+
 def balanced_accuracy_interval(p, y, groups, threshold, seed=0):
-    """95 % bootstrap interval of the balanced accuracy over whole groups (excerpts), [low, high]."""
+    """95 % bootstrap interval of the balanced accuracy over whole groups (recordings), [low, high]."""
     rng = np.random.default_rng(seed)
     correct = (p >= threshold) == (y == 1)
     per_class = []
@@ -105,7 +112,7 @@ def chbmit(model, ds, patient):
 
 def single_channel(model, ds, source):
     k = ds["source"] == source
-    return predict(model, data.images_from_decibels(ds["x"][k])), ds["y"][k]
+    return predict(model, data.images_from_decibels(ds["x"][k])), ds["y"][k], ds["segment"][k]
 
 
 def rows(work, name, threshold):
@@ -125,21 +132,20 @@ def rows(work, name, threshold):
             out.append(dict(dataset=f"CHB-MIT {patient} (held out: model trained on {', '.join(trained_on)})",
                             model=path, level=f"window, top-{params.TOP_K} of 23 channels",
                             threshold=threshold, **window_metrics(prob, lab, threshold),
-                            excerpts=len(np.unique(files)),
-                            balancedAccuracyInterval95=balanced_accuracy_interval(prob, lab, files, threshold)))
+                            **interval(prob, lab, files, threshold, "excerpts")))
     if len(chb_p) == 2:
         pooled = np.concatenate(chb_p), np.concatenate(chb_y), np.concatenate(chb_files)
         out.insert(0, dict(dataset="CHB-MIT chb01+chb02 (leave-one-patient-out, pooled)", model="lopo-*.pt",
                            level=f"window, top-{params.TOP_K} of 23 channels", threshold=threshold,
-                           **window_metrics(*pooled[:2], threshold), excerpts=len(np.unique(pooled[2])),
-                           balancedAccuracyInterval95=balanced_accuracy_interval(*pooled, threshold)))
+                           **window_metrics(*pooled[:2], threshold), **interval(*pooled, threshold, "excerpts")))
     for path, source, _ in train.HELD_OUT:
         if source is not None and os.path.exists(os.path.join(work, path)):
             dataset = ("Bonn", "Delhi")[source]
-            prob, lab = single_channel(load(name, os.path.join(work, path)), ds, source)
+            prob, lab, segments = single_channel(load(name, os.path.join(work, path)), ds, source)
             out.append(dict(dataset=f"{dataset} (held out: model trained without it)", model=path,
                             level="window, single channel", threshold=threshold,
-                            **window_metrics(prob, lab, threshold)))
+                            **window_metrics(prob, lab, threshold),
+                            **interval(prob, lab, segments, threshold, "segments")))
     return out
 
 

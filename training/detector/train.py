@@ -57,28 +57,33 @@ def sim_args(work, seed, options):
 def build(work, sim_options=SIM_OPTIONS):
     """Decibel grids (data.decibels) of every training, validation and evaluation window (cached in work/).
 
-    x/y/source: single-channel windows of Bonn (source 0), Delhi (1) and the simulated training hours (2);
+    x/y/source/segment: single-channel windows of Bonn (source 0), Delhi (1) and the simulated training
+    hours (2), with the file (or simulated hour) each was cut from;
     vx/vy: simulated validation hours; bags: CHB-MIT windows, all 23 bipolar channels each, with the
     segment's label (ictal or pre-ictal), patient and file.
     """
     cache = os.path.join(work, "dataset-db.npz")
     if os.path.exists(cache):
         z = np.load(cache)
+        if "segment" not in z.files:
+            raise SystemExit(f"{cache} was built before windows carried their source file ('segment'): delete it")
         return {k: z[k] for k in z.files}
     rng = np.random.default_rng(SEED)
     root = data.shared_root()
-    grids, labels, source = [], [], []
-    for letter, _, x in data.bonn(root):
+    grids, labels, source, segment = [], [], [], []
+    for letter, name, x in data.bonn(root):
         for s in data.window_starts(len(x)):
             grids.append(data.decibels(x[s:s + data.WINDOW]))
             labels.append(1 if letter == "E" else 0)
             source.append(0)
+            segment.append(name)
     log("bonn", len(grids))
-    for kind, _, x in data.delhi(root):
+    for kind, name, x in data.delhi(root):
         for s in data.window_starts(len(x)):
             grids.append(data.decibels(x[s:s + data.WINDOW]))
             labels.append(1 if kind == "ictal" else 0)
             source.append(1)
+            segment.append(name)
     log("bonn+delhi", len(grids))
     for seed in TRAIN_SIM_SEEDS:
         path, truth = data.simulate(*sim_args(work, seed, sim_options))
@@ -86,6 +91,7 @@ def build(work, sim_options=SIM_OPTIONS):
         grids += g
         labels += lab
         source += [2] * len(g)
+        segment += [f"simulated seed {seed}"] * len(g)
     log("train total", len(grids), "positives", sum(labels))
     val_grids, val_labels = [], []
     for seed in VAL_SIM_SEEDS:
@@ -101,7 +107,7 @@ def build(work, sim_options=SIM_OPTIONS):
             bag_patients.append(patient)
             bag_files.append(name)
     log("CHB-MIT windows", len(bags))
-    out = {"x": np.stack(grids), "y": np.array(labels), "source": np.array(source),
+    out = {"x": np.stack(grids), "y": np.array(labels), "source": np.array(source), "segment": np.array(segment),
            "vx": np.stack(val_grids), "vy": np.array(val_labels), "bags": np.stack(bags),
            "bag_y": np.array(bag_labels), "bag_patient": np.array(bag_patients), "bag_file": np.array(bag_files)}
     np.savez(cache, **out)
