@@ -113,23 +113,39 @@ def rate_features(ecg, work, seed, beats_cache):
     return rate
 
 
-def waveform_features(ecg, work, seed, beats_cache):
+def waveform_features(ecg, work, seed, beats_cache, detected=False):
     """The beats' waveforms (features.beat_waveform) and their usual beats (features.beat_templates over
     every beat's waveform, as the spectrograms' usual beat) [n][WAVE_SAMPLES] each, in beats.npz's order:
     the same records, N draws and on-signal test as record_beats (checked as in rate_features). Cached
-    in <work>/waveform.npz; an extra input, so beats.npz stays as it was."""
-    path = os.path.join(work, "waveform.npz")
+    in <work>/waveform.npz; an extra input, so beats.npz stays as it was. detected: each waveform cut
+    around the Pan-Tompkins peak (rpeaks.detect, the Java detector's twin) nearest to the reference
+    beat within 0.15 s (the reference position where none is), as io.ictal.ecg would see the beat;
+    cached in <work>/waveform-detected.npz."""
+    path = os.path.join(work, "waveform-detected.npz" if detected else "waveform.npz")
     if os.path.exists(path):
         d = np.load(path)
         return d["wave"], d["wave_template"]
     rng = np.random.default_rng(seed)
-    waves, templates, rr = [], [], []
+    waves, templates, rr, offsets = [], [], [], []
     for db, name in beat_records(ecg):
         x, fs, times, _, chosen, _ = drawn_beats(ecg, db, name, rng)
         lead = x[:, 0]
+        centres = times
+        if detected:
+            peaks = rpeaks.detect(lead, fs) / fs
+            nearest = peaks[np.clip(np.searchsorted(peaks, times), 1, len(peaks) - 1) - 1] if len(peaks) else times
+            later = peaks[np.clip(np.searchsorted(peaks, times), 0, len(peaks) - 1)] if len(peaks) else times
+            nearest = np.where(np.abs(later - times) < np.abs(nearest - times), later, nearest)
+            matched = np.abs(nearest - times) <= 0.15
+            centres = np.where(matched, nearest, times)
+            offsets.append(np.where(matched, centres - times, np.nan))
+        # the window (and so whether the beat is on the signal) stays the reference beat's: beats.npz's order
         windows = [features.window(lead, fs, t - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) for t in times]
         inside = np.array([w is not None for w in windows])
-        all_waves = np.stack([features.beat_waveform(w, fs) for w in windows if w is not None])
+        centred = [features.window(lead, fs, c - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) if w is not None
+                   else None for c, w in zip(centres, windows)]
+        centred = [c if c is not None else w for c, w in zip(centred, windows)]
+        all_waves = np.stack([features.beat_waveform(w, fs) for w in centred if w is not None])
         all_templates = features.beat_templates(all_waves)
         position = np.cumsum(inside) - 1
         for i in chosen:
@@ -140,6 +156,12 @@ def waveform_features(ecg, work, seed, beats_cache):
         print(f"  waveforms {db}/{name}: {len(waves)} beats so far", flush=True)
     if not np.array_equal(np.stack(rr), beats_cache["rr"]):
         raise ValueError(f"{path}: the recomputed RR features differ from beats.npz's (other draws?)")
+    if detected:
+        ms = 1000 * np.abs(np.concatenate(offsets))
+        found = ms[~np.isnan(ms)]
+        print(f"  detected - reference peak (all beats): median |offset| {np.median(found):.1f} ms, 90th "
+              f"percentile {np.percentile(found, 90):.1f} ms, over 20 ms {100 * np.mean(found > 20):.1f} %, "
+              f"none within 150 ms {100 * np.mean(np.isnan(ms)):.2f} %")
     wave, wave_template = np.stack(waves), np.stack(templates)
     np.savez(path, wave=wave, wave_template=wave_template)
     return wave, wave_template

@@ -7,6 +7,9 @@ can be told from run-to-run variance. Writes <work>/ensemble-metrics.json.
     nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 3
     # recipe variants (variants_cv.py measured them): the record's usual beat as a third input, S loss weight
     nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 3 --template --s-emphasis 2 --threads 1 --final
+    # + the waveform input (measured, not shipped: io.ictal.ecg has no twin; README "S beats")
+    nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 6 --template --s-emphasis 3 --waveform --threads 1 \
+        --final --work /tmp/ictal-ecg-work-wave   # (beats.npz and waveform-detected.npz linked there)
 """
 import argparse
 import json
@@ -37,21 +40,30 @@ class Ensemble(torch.nn.Module):
         self.members = torch.nn.ModuleList(members)
         self.register_buffer("scale", torch.exp(torch.tensor(log_offsets, dtype=torch.float32)))
 
-    def forward(self, spectrogram, rr, template=None):
-        p = torch.stack([m(spectrogram, rr, template) for m in self.members]).mean(dim=0) * self.scale
+    def forward(self, spectrogram, rr, template=None, wave=None, wave_template=None):
+        p = torch.stack([m(spectrogram, rr, template, wave, wave_template) for m in self.members]).mean(dim=0)
+        p = p * self.scale
         return p / p.sum(dim=1, keepdim=True)
 
 
-RECIPE = {"template": False, "sEmphasis": 1.0}  # set by main() from the command line
+RECIPE = {"template": False, "sEmphasis": 1.0, "waveform": False}  # set by main() from the command line
+
+
+def waves_of(beats, rows):
+    """(waveforms, usual waveforms) of the beats rows when the recipe takes them, else None."""
+    return (beats["wave"][rows], beats["wave_template"][rows]) if RECIPE["waveform"] else None
 
 
 def member(beats, idx, rng):
     """One beat model of the recipe trained on the beats idx."""
     k = len(params.BEAT_LABELS)
     emphasis = [RECIPE["sEmphasis"] if label == "S" else 1.0 for label in params.BEAT_LABELS]
-    return t.train(models.SpectrogramRrNet(params.RR_FEATURES, k, template=RECIPE["template"]), beats["spec"][idx],
-                   beats["rr"][idx], beats["y"][idx], t.BEAT_EPOCHS, 1e-3, rng,
-                   template=beats["template"][idx] if RECIPE["template"] else None, class_emphasis=emphasis)
+    wave_samples = beats["wave"].shape[1] if RECIPE["waveform"] else 0
+    return t.train(models.SpectrogramRrNet(params.RR_FEATURES, k, template=RECIPE["template"],
+                                           wave_samples=wave_samples),
+                   beats["spec"][idx], beats["rr"][idx], beats["y"][idx], t.BEAT_EPOCHS, 1e-3, rng,
+                   template=beats["template"][idx] if RECIPE["template"] else None, class_emphasis=emphasis,
+                   waves=waves_of(beats, idx))
 
 
 def member_probabilities(beats, train_records, test, members, seed0, what):
@@ -65,7 +77,8 @@ def member_probabilities(beats, train_records, test, members, seed0, what):
         idx = t.training_subset(beats, train_records, rng)
         model = member(beats, idx, rng)
         probs.append(t.predict(model, beats["spec"][test], beats["rr"][test],
-                               template=beats["template"][test] if RECIPE["template"] else None))
+                               template=beats["template"][test] if RECIPE["template"] else None,
+                               waves=waves_of(beats, test)))
         t.log(f"{what} member {m + 1}: {len(idx)} training beats, {time.time() - start:.0f} s")
     return probs
 
@@ -116,6 +129,9 @@ def final(beats, members, work, cv, ship_offset):
     example = {"spectrogram": torch.from_numpy(beats["spec"][pick, None]), "rr": torch.from_numpy(beats["rr"][pick])}
     if RECIPE["template"]:
         example["template"] = torch.from_numpy(beats["template"][pick, None])
+    if RECIPE["waveform"]:
+        example["wave"] = torch.from_numpy(beats["wave"][pick, None])
+        example["wave_template"] = torch.from_numpy(beats["wave_template"][pick, None])
     export_onnx(net, example, ["probabilities"], os.path.join(work, "beat.onnx"), opset=13)
     with open(os.path.join(work, "beat-golden.json"), "w") as fh:
         json.dump(golden_pair(net, example, ["probabilities"], tolerance=1e-4), fh)
@@ -150,11 +166,16 @@ def main():
     p.add_argument("--reuse", action="store_true", help="take the CV from <work>/ensemble-metrics.json")
     p.add_argument("--template", action="store_true", help="the record's usual beat as a third input")
     p.add_argument("--s-emphasis", type=float, default=1.0, help="factor on the S class's loss weight")
+    p.add_argument("--waveform", action="store_true",
+                   help="+ the beat's waveform and its usual waveform, cut around the Pan-Tompkins peak nearest to "
+                        "the reference beat (as io.ictal.ecg sees it; variants_cv.py --wave-centre detected)")
     p.add_argument("--threads", type=int, default=2, help="torch threads")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    RECIPE.update({"template": a.template, "sEmphasis": a.s_emphasis})
+    RECIPE.update({"template": a.template, "sEmphasis": a.s_emphasis, "waveform": a.waveform})
     beats = data.beats(a.ecg, a.work, t.SEED)
+    if a.waveform:
+        beats["wave"], beats["wave_template"] = data.waveform_features(a.ecg, a.work, t.SEED, beats, detected=True)
     if a.reuse:
         with open(os.path.join(a.work, "ensemble-metrics.json")) as fh:
             final(beats, a.members, a.work, json.load(fh), a.ship_s_offset)

@@ -40,10 +40,12 @@ def main():
     everything = np.ones(len(beats["y"]), dtype=bool)
     for tags in a.ensembles:
         oof = np.concatenate([np.load(os.path.join(a.work, f"variant-{tag}.npz"))["oof"] for tag in tags.split(",")])
-        singles = [sensitivities(beats, o, everything)[1] for o in oof]
+        singles = np.array([sensitivities(beats, o, everything) for o in oof])  # [member][N, S, V]
         n, s, v = sensitivities(beats, oof.mean(axis=0), everything)
-        print(f"{tags}: {len(oof)} members, S {np.mean(singles):.1f} [{min(singles):.1f}-{max(singles):.1f}] "
-              f"({', '.join(f'{x:.1f}' for x in singles)}); ensemble N {n:.1f}, S {s:.1f}, V {v:.1f}")
+        print(f"{tags}: {len(oof)} members, " + ", ".join(
+            f"{c} {np.mean(singles[:, j]):.1f} [{singles[:, j].min():.1f}-{singles[:, j].max():.1f}]"
+            for j, c in enumerate("NSV")) + f" (S {', '.join(f'{x:.1f}' for x in singles[:, 1])}); "
+              f"ensemble N {n:.1f}, S {s:.1f}, V {v:.1f}")
         for db in ("mitdb", "svdb"):
             mask = np.isin(beats["record"], [i for i, name in enumerate(names) if name.startswith(db + "/")])
             members = [sensitivities(beats, o, mask)[1] for o in oof]

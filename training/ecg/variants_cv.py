@@ -33,6 +33,8 @@ def tag_of(a):
         parts.append("rate")
     if a.waveform:
         parts.append("wave")
+    if a.wave_centre != "reference":
+        parts.append(a.wave_centre)
     if a.s_emphasis != 1:
         parts.append(f"s{a.s_emphasis:g}")
     if a.s_cap != t.ECTOPIC_TRAIN_PER_RECORD:
@@ -70,6 +72,10 @@ def main():
                    help="+ pre and local RR over the patient's 20-minute baseline RR (features.rate_baseline)")
     p.add_argument("--waveform", action="store_true",
                    help="+ the beat's waveform and its usual waveform (features.beat_waveform, models.WaveEncoder)")
+    p.add_argument("--wave-centre", choices=("reference", "detected", "testdetected"), default="reference",
+                   help="with --waveform: waveforms cut around the reference beats, around the Pan-Tompkins peaks "
+                        "(as io.ictal.ecg would), or training beats' around the reference and test beats' around "
+                        "the detected ones")
     p.add_argument("--epochs", type=int, default=t.BEAT_EPOCHS)
     p.add_argument("--threads", type=int, default=2, help="torch threads (1: two variants side by side)")
     a = p.parse_args()
@@ -78,7 +84,11 @@ def main():
     beats = data.beats(a.ecg, a.work, t.SEED)
     if a.rate_baseline:
         beats["rr"] = np.concatenate([beats["rr"], data.rate_features(a.ecg, a.work, t.SEED, beats)], axis=1)
-    waves = data.waveform_features(a.ecg, a.work, t.SEED, beats) if a.waveform else None
+    waves = test_waves = None
+    if a.waveform:
+        waves = data.waveform_features(a.ecg, a.work, t.SEED, beats, detected=a.wave_centre == "detected")
+        test_waves = (data.waveform_features(a.ecg, a.work, t.SEED, beats, detected=True)
+                      if a.wave_centre == "testdetected" else waves)
     names = list(beats["names"])
     dbs = np.array([n.split("/")[0] for n in names])
     fold = t.folds_of(list(range(len(names))), list(dbs), t.FOLDS, np.random.default_rng(t.SEED))
@@ -104,7 +114,7 @@ def main():
                             waves=None if waves is None else tuple(w[idx] for w in waves))
             oof[m, test] = t.predict(model, beats["spec"][test], beats["rr"][test],
                                      template=None if template is None else template[test],
-                                     waves=None if waves is None else tuple(w[test] for w in waves))
+                                     waves=None if waves is None else tuple(w[test] for w in test_waves))
             t.log(f"{tag} fold {f + 1} seed {m + 1}: {len(idx)} training beats, {time.time() - start:.0f} s")
     np.savez_compressed(os.path.join(a.work, f"variant-{tag}.npz"), oof=oof)
     y, w = beats["y"], beats["w"]
