@@ -13,7 +13,7 @@ import java.util.List;
  * classifier builds: an STFT spectrogram input {@code spectrogram [-1, 1, frames, bins]} over
  * {@code windowSeconds}, an RR-feature input {@code rr [-1, rrFeatures]}, optionally the record's usual
  * beat {@code template} of the spectrogram's shape ({@link UsualBeat}), and the labels it must find.
- * A card that asks for something else is refused with the card's field named.
+ * A card that asks for something else (another input included) is refused with the card's field named.
  *
  * @param card the model card
  * @param stft the spectrogram parameters (resampleToHz is the model's rate: the one resampling path)
@@ -29,6 +29,7 @@ record HeadContract(ModelCard card, StftParameters stft, double windowSeconds, d
     static final String SPECTROGRAM = "spectrogram";
     static final String RR = "rr";
     static final String TEMPLATE = "template";
+    private static final List<String> BUILT = List.of(SPECTROGRAM, RR, TEMPLATE);
 
     static HeadContract of(ModelCard card, int rrFeatures, List<String> requiredLabels)
             throws ClassificationException {
@@ -52,7 +53,13 @@ record HeadContract(ModelCard card, StftParameters stft, double windowSeconds, d
                 throw refused(card, "labels", "a list containing " + requiredLabels, card.labels().toString());
             }
         }
-        boolean usualBeat = card.input().tensors().stream().anyMatch(t -> t.name().equals(TEMPLATE));
+        // An input this classifier does not build (e.g. a newer model's) would fail inside the graph run:
+        // refuse the card here instead, naming the tensors.
+        List<String> names = card.input().tensors().stream().map(TensorSpec::name).toList();
+        if (!BUILT.containsAll(names)) {
+            throw refused(card, "input.tensors", "inputs this classifier builds, among " + BUILT, names.toString());
+        }
+        boolean usualBeat = names.contains(TEMPLATE);
         if (usualBeat && !shape(card, TEMPLATE).equals(spectrogram)) {
             throw refused(card, "input.tensors[template].shape", "the spectrogram's " + spectrogram,
                     shape(card, TEMPLATE).toString());

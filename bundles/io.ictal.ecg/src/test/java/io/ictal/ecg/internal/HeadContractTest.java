@@ -114,6 +114,35 @@ class HeadContractTest {
     }
 
     @Test
+    void anInputThisClassifierDoesNotBuildIsRefusedNamingIt() throws Exception {
+        // e.g. a beat waveform [-1, 1, 112] (training/ecg README, "S beats", session 4): not built here
+        ModelCard card = altered(c -> {
+            JsonObject wave = new JsonObject();
+            wave.addProperty("name", "wave");
+            JsonArray shape = new JsonArray();
+            shape.add(-1);
+            shape.add(1);
+            shape.add(112);
+            wave.add("shape", shape);
+            wave.addProperty("dtype", "float32");
+            c.getAsJsonObject("input").getAsJsonArray("tensors").add(wave);
+            JsonObject golden = new JsonObject();
+            JsonArray goldenShape = shape.deepCopy();
+            goldenShape.set(0, new JsonPrimitive(2));
+            golden.add("shape", goldenShape);
+            JsonArray data = new JsonArray();
+            for (int i = 0; i < 2 * 112; i++) {
+                data.add(0.0);
+            }
+            golden.add("data", data);
+            c.getAsJsonObject("golden").getAsJsonObject("inputs").add("wave", golden);
+        });
+        ClassificationException e = assertThrows(ClassificationException.class,
+                () -> HeadContract.of(card, RrFeatures.BEAT, List.of("N", "S", "V")));
+        assertTrue(e.getMessage().contains("'input.tensors'") && e.getMessage().contains("wave"), e.getMessage());
+    }
+
+    @Test
     void aMissingLabelIsRefused() throws Exception {
         ClassificationException e = assertThrows(ClassificationException.class,
                 () -> HeadContract.of(altered(c -> { }), RrFeatures.BEAT, List.of("N", "Q")));
