@@ -113,47 +113,58 @@ def rate_features(ecg, work, seed, beats_cache):
     return rate
 
 
-def waveform_features(ecg, work, seed, beats_cache, detected=False):
-    """The beats' waveforms (features.beat_waveform) and their usual beats (features.beat_templates over
-    every beat's waveform, as the spectrograms' usual beat) [n][WAVE_SAMPLES] each, in beats.npz's order:
-    the same records, N draws and on-signal test as record_beats (checked as in rate_features). Cached
-    in <work>/waveform.npz; an extra input, so beats.npz stays as it was. detected: each waveform cut
-    around the Pan-Tompkins peak (rpeaks.detect, the Java detector's twin) nearest to the reference
-    beat within 0.15 s (the reference position where none is), as io.ictal.ecg would see the beat;
-    cached in <work>/waveform-detected.npz."""
-    path = os.path.join(work, "waveform-detected.npz" if detected else "waveform.npz")
+def detected_centres(lead, fs, times):
+    """For each reference beat time, the Pan-Tompkins peak (rpeaks.detect, the Java detector's twin) nearest
+    to it within 0.15 s, as io.ictal.ecg would centre the beat; the reference time where none is. Returns
+    (centres, offsets in s, nan where unmatched)."""
+    peaks = rpeaks.detect(lead, fs) / fs
+    if len(peaks) == 0:
+        return times, np.full(len(times), np.nan)
+    j = np.searchsorted(peaks, times)
+    before, after = peaks[np.clip(j - 1, 0, len(peaks) - 1)], peaks[np.clip(j, 0, len(peaks) - 1)]
+    nearest = np.where(np.abs(after - times) < np.abs(before - times), after, before)
+    matched = np.abs(nearest - times) <= 0.15
+    return np.where(matched, nearest, times), np.where(matched, nearest - times, np.nan)
+
+
+BEAT_INPUTS = {"waveform": features.beat_waveform, "spectrogram": features.stft_db}
+
+
+def beat_inputs(ecg, work, seed, beats_cache, kind, detected=False):
+    """A per-beat input (kind: "waveform", features.beat_waveform; or "spectrogram", features.stft_db) and
+    its usual beat (features.beat_templates over every beat's input), in beats.npz's order: the same
+    records, N draws and on-signal test as record_beats (checked as in rate_features). Centred on the
+    reference beats, or (detected) on the Pan-Tompkins peaks (detected_centres; a beat whose detected
+    window leaves the signal keeps the reference one). Cached in <work>/<kind>[-detected].npz; extra
+    inputs, so beats.npz stays as it was."""
+    path = os.path.join(work, kind + ("-detected" if detected else "") + ".npz")
     if os.path.exists(path):
         d = np.load(path)
-        return d["wave"], d["wave_template"]
+        return d["values"], d["templates"]
     rng = np.random.default_rng(seed)
-    waves, templates, rr, offsets = [], [], [], []
+    values, templates, rr, offsets = [], [], [], []
     for db, name in beat_records(ecg):
         x, fs, times, _, chosen, _ = drawn_beats(ecg, db, name, rng)
         lead = x[:, 0]
         centres = times
         if detected:
-            peaks = rpeaks.detect(lead, fs) / fs
-            nearest = peaks[np.clip(np.searchsorted(peaks, times), 1, len(peaks) - 1) - 1] if len(peaks) else times
-            later = peaks[np.clip(np.searchsorted(peaks, times), 0, len(peaks) - 1)] if len(peaks) else times
-            nearest = np.where(np.abs(later - times) < np.abs(nearest - times), later, nearest)
-            matched = np.abs(nearest - times) <= 0.15
-            centres = np.where(matched, nearest, times)
-            offsets.append(np.where(matched, centres - times, np.nan))
-        # the window (and so whether the beat is on the signal) stays the reference beat's: beats.npz's order
+            centres, offset = detected_centres(lead, fs, times)
+            offsets.append(offset)
+        # whether a beat is on the signal stays the reference window's test: beats.npz's order
         windows = [features.window(lead, fs, t - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) for t in times]
         inside = np.array([w is not None for w in windows])
         centred = [features.window(lead, fs, c - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) if w is not None
                    else None for c, w in zip(centres, windows)]
         centred = [c if c is not None else w for c, w in zip(centred, windows)]
-        all_waves = np.stack([features.beat_waveform(w, fs) for w in centred if w is not None])
-        all_templates = features.beat_templates(all_waves)
+        all_values = np.stack([BEAT_INPUTS[kind](w, fs) for w in centred if w is not None])
+        all_templates = features.beat_templates(all_values)
         position = np.cumsum(inside) - 1
         for i in chosen:
             if inside[i]:
-                waves.append(all_waves[position[i]])
+                values.append(all_values[position[i]])
                 templates.append(all_templates[position[i]])
                 rr.append(features.beat_rr(times, i))
-        print(f"  waveforms {db}/{name}: {len(waves)} beats so far", flush=True)
+        print(f"  {kind} {db}/{name}: {len(values)} beats so far", flush=True)
     if not np.array_equal(np.stack(rr), beats_cache["rr"]):
         raise ValueError(f"{path}: the recomputed RR features differ from beats.npz's (other draws?)")
     if detected:
@@ -162,9 +173,9 @@ def waveform_features(ecg, work, seed, beats_cache, detected=False):
         print(f"  detected - reference peak (all beats): median |offset| {np.median(found):.1f} ms, 90th "
               f"percentile {np.percentile(found, 90):.1f} ms, over 20 ms {100 * np.mean(found > 20):.1f} %, "
               f"none within 150 ms {100 * np.mean(np.isnan(ms)):.2f} %")
-    wave, wave_template = np.stack(waves), np.stack(templates)
-    np.savez(path, wave=wave, wave_template=wave_template)
-    return wave, wave_template
+    out = np.stack(values), np.stack(templates)
+    np.savez(path, values=out[0], templates=out[1])
+    return out
 
 
 def rhythm_windows(x, fs, peaks):

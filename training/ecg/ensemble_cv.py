@@ -175,7 +175,7 @@ def main():
     RECIPE.update({"template": a.template, "sEmphasis": a.s_emphasis, "waveform": a.waveform})
     beats = data.beats(a.ecg, a.work, t.SEED)
     if a.waveform:
-        beats["wave"], beats["wave_template"] = data.waveform_features(a.ecg, a.work, t.SEED, beats, detected=True)
+        beats["wave"], beats["wave_template"] = data.beat_inputs(a.ecg, a.work, t.SEED, beats, "waveform", detected=True)
     if a.reuse:
         with open(os.path.join(a.work, "ensemble-metrics.json")) as fh:
             final(beats, a.members, a.work, json.load(fh), a.ship_s_offset)

@@ -35,6 +35,8 @@ def tag_of(a):
         parts.append("wave")
     if a.wave_centre != "reference":
         parts.append(a.wave_centre)
+    if a.spec_centre != "reference":
+        parts.append("spec" + a.spec_centre)
     if a.s_emphasis != 1:
         parts.append(f"s{a.s_emphasis:g}")
     if a.s_cap != t.ECTOPIC_TRAIN_PER_RECORD:
@@ -76,6 +78,8 @@ def main():
                    help="with --waveform: waveforms cut around the reference beats, around the Pan-Tompkins peaks "
                         "(as io.ictal.ecg would), or training beats' around the reference and test beats' around "
                         "the detected ones")
+    p.add_argument("--spec-centre", choices=("reference", "detected", "testdetected"), default="reference",
+                   help="the beat spectrograms (and their usual beats) centred as --wave-centre says")
     p.add_argument("--epochs", type=int, default=t.BEAT_EPOCHS)
     p.add_argument("--threads", type=int, default=2, help="torch threads (1: two variants side by side)")
     a = p.parse_args()
@@ -86,8 +90,8 @@ def main():
         beats["rr"] = np.concatenate([beats["rr"], data.rate_features(a.ecg, a.work, t.SEED, beats)], axis=1)
     waves = test_waves = None
     if a.waveform:
-        waves = data.waveform_features(a.ecg, a.work, t.SEED, beats, detected=a.wave_centre == "detected")
-        test_waves = (data.waveform_features(a.ecg, a.work, t.SEED, beats, detected=True)
+        waves = data.beat_inputs(a.ecg, a.work, t.SEED, beats, "waveform", detected=a.wave_centre == "detected")
+        test_waves = (data.beat_inputs(a.ecg, a.work, t.SEED, beats, "waveform", detected=True)
                       if a.wave_centre == "testdetected" else waves)
     names = list(beats["names"])
     dbs = np.array([n.split("/")[0] for n in names])
@@ -96,7 +100,13 @@ def main():
     emphasis = [1.0] * k
     emphasis[params.BEAT_LABELS.index("S")] = a.s_emphasis
     oof = np.zeros((a.seeds, len(beats["y"]), k), dtype=np.float32)
-    template = beats["template"] if a.template else None
+    spec = test_spec = beats["spec"]
+    template = test_template = beats["template"] if a.template else None
+    if a.spec_centre != "reference":
+        test_spec, detected_template = data.beat_inputs(a.ecg, a.work, t.SEED, beats, "spectrogram", detected=True)
+        test_template = detected_template if a.template else None
+        if a.spec_centre == "detected":
+            spec, template = test_spec, test_template
     for f in range(t.FOLDS):
         test_records = [r for r, v in fold.items() if v == f]
         train_records = [r for r, v in fold.items() if v != f]
@@ -109,11 +119,11 @@ def main():
             idx = subset(beats, train_records, rng, a.s_cap)
             model = t.train(models.SpectrogramRrNet(beats["rr"].shape[1], k, template=a.template,
                                                     wave_samples=0 if waves is None else waves[0].shape[1]),
-                            beats["spec"][idx], beats["rr"][idx], beats["y"][idx], a.epochs, 1e-3, rng,
+                            spec[idx], beats["rr"][idx], beats["y"][idx], a.epochs, 1e-3, rng,
                             template=None if template is None else template[idx], class_emphasis=emphasis,
                             waves=None if waves is None else tuple(w[idx] for w in waves))
-            oof[m, test] = t.predict(model, beats["spec"][test], beats["rr"][test],
-                                     template=None if template is None else template[test],
+            oof[m, test] = t.predict(model, test_spec[test], beats["rr"][test],
+                                     template=None if test_template is None else test_template[test],
                                      waves=None if waves is None else tuple(w[test] for w in test_waves))
             t.log(f"{tag} fold {f + 1} seed {m + 1}: {len(idx)} training beats, {time.time() - start:.0f} s")
     np.savez_compressed(os.path.join(a.work, f"variant-{tag}.npz"), oof=oof)
