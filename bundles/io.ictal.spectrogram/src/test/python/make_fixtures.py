@@ -71,6 +71,9 @@ def main():
                  test_signal(12, 256, 3), 256,
                  dict(windowSeconds=2, hopSeconds=1, taper="HANN", detrend="NONE", scale="LOG10",
                       minHz=0.5, maxHz=45, resampleToHz=200))
+    x = test_signal(2, 360, 5)
+    write("resample-360-to-128.json", description="MIT-BIH's 360 Hz to the ECG models' 128 Hz (polyphase 16/45)",
+          rateHz=360, toHz=128, samples=numbers(x), values=numbers(ref.resample(x, 360, 128)))
 
     layers = [dict(windowSeconds=w, maxHz=h) for w, h in [(1, 12), (2, 24), (4, 48), (8, 64), (16, 96)]]
     multi = dict(layers=layers, minHz=1, hopSeconds=1, bins=16, taper="HANN", detrend="CONSTANT", resampleToHz=0)

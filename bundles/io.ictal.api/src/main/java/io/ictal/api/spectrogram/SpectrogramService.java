@@ -40,6 +40,20 @@ public interface SpectrogramService {
             StftParameters parameters) throws IOException;
 
     /**
+     * The samples at another rate, resampled exactly as the methods above resample when
+     * {@code resampleToHz} is set ({@code scipy.signal.resample_poly} with its defaults; a copy when
+     * the rates are equal), for a model that reads the waveform beside its spectrogram.
+     *
+     * @param samples the signal (not modified)
+     * @param samplingRateHz its rate
+     * @param toHz the rate wanted
+     * @return {@code ceil(samples.length * toHz / samplingRateHz)} samples
+     * @throws SpectrogramException NaN/Inf samples, a rate that is not finite and positive, a ratio of
+     *     rates too complex to resample
+     */
+    float[] resample(float[] samples, double samplingRateHz, double toHz);
+
+    /**
      * Multi-spectral stack of one signal.
      *
      * @return {@code [layer][bin][frame]}: bin 0 at minHz; see {@link MultiSpectralParameters} for the grid

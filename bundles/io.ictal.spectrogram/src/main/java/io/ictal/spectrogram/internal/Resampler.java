@@ -34,8 +34,12 @@ final class Resampler {
         }
     }
 
-    /** A resampler from one rate to another, or null when they are equal. */
-    static Resampler between(double fromHz, double toHz) {
+    /**
+     * A resampler from one rate to another, or null when they are equal.
+     *
+     * @param parameter the name of the target rate in the caller's API, for the error
+     */
+    static Resampler between(double fromHz, double toHz, String parameter) {
         long from = Math.round(fromHz * RATE_RESOLUTION);
         long to = Math.round(toHz * RATE_RESOLUTION);
         long gcd = gcd(from, to);
@@ -45,7 +49,7 @@ final class Resampler {
             return null;
         }
         if (up > MAX_FACTOR || down > MAX_FACTOR) {
-            throw new SpectrogramException("resampleToHz", "the ratio " + toHz + "/" + fromHz + " reduces to "
+            throw new SpectrogramException(parameter, "the ratio " + toHz + "/" + fromHz + " reduces to "
                     + up + "/" + down + "; up and down must be <= " + MAX_FACTOR + " (choose a rate with a simpler ratio)");
         }
         return new Resampler((int) up, (int) down);

@@ -169,6 +169,25 @@ public final class SpectrogramComponent implements SpectrogramService {
     }
 
     @Override
+    public float[] resample(float[] samples, double samplingRateHz, double toHz) {
+        Samples.requireRate(samplingRateHz);
+        if (!Double.isFinite(toHz) || toHz <= 0) {
+            throw new SpectrogramException("toHz", "must be finite and > 0, was " + toHz);
+        }
+        Samples.requireFinite(samples);
+        Resampler resampler = Resampler.between(samplingRateHz, toHz, "toHz");
+        if (resampler == null) {
+            return samples.clone();
+        }
+        double[] resampled = resampler.resample(samples);
+        float[] out = new float[resampled.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) resampled[i];
+        }
+        return out;
+    }
+
+    @Override
     public float[][][] multiSpectral(float[] samples, double samplingRateHz, MultiSpectralParameters parameters) {
         Objects.requireNonNull(parameters, "parameters");
         Samples.requireRate(samplingRateHz);
@@ -254,7 +273,7 @@ public final class SpectrogramComponent implements SpectrogramService {
     }
 
     private static Resampler resamplerFor(double fromHz, double toHz) {
-        return toHz > 0 ? Resampler.between(fromHz, toHz) : null;
+        return toHz > 0 ? Resampler.between(fromHz, toHz, "resampleToHz") : null;
     }
 
     private static void requireRange(double startSeconds, double durationSeconds) {

@@ -100,4 +100,16 @@ class BadInputTest {
         refused("resampleToHz", "<= 10000", () -> service.stft(noise(1000), 100, new StftParameters(1, 1,
                 Taper.HANN, Detrend.NONE, SpectrumScale.DENSITY, 0, Double.POSITIVE_INFINITY, 99.997)));
     }
+
+    @Test
+    void resampleRefusesBadRatesAndSamples() {
+        refused("samplingRateHz", "> 0", () -> service.resample(noise(100), -1, 128));
+        refused("toHz", "> 0", () -> service.resample(noise(100), 360, 0));
+        refused("toHz", "> 0", () -> service.resample(noise(100), 360, Double.NaN));
+        refused("toHz", "<= 10000", () -> service.resample(noise(100), 100, 99.997));
+        float[] x = noise(100);
+        x[37] = Float.NaN;
+        SpectrogramException e = refused("samples", "finite", () -> service.resample(x, 360, 128));
+        assertTrue(e.getMessage().contains("37"), e.getMessage());
+    }
 }

@@ -46,7 +46,11 @@ final class Fixtures {
     }
 
     double rateHz() {
-        return json.get("rateHz").getAsDouble();
+        return number("rateHz");
+    }
+
+    double number(String field) {
+        return json.get(field).getAsDouble();
     }
 
     float[] samples() {

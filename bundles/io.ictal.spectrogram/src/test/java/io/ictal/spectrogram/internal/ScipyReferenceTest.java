@@ -64,6 +64,22 @@ class ScipyReferenceTest {
         assertRelativelyClose(expected, actual, TOLERANCE, fixture);
     }
 
+    @Test
+    void resampleMatchesScipy() {
+        Fixtures f = Fixtures.load("resample-360-to-128.json");
+        float[] samples = f.samples();
+        float[] copy = samples.clone();
+        float[] resampled = service.resample(samples, f.rateHz(), f.number("toHz"));
+
+        double[] expected = f.doubles("values");
+        assertEquals(expected.length, resampled.length, "ceil(720 * 128 / 360) samples");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], resampled[i], 1e-4 * Math.max(1, Math.abs(expected[i])), "sample " + i);
+        }
+        assertArrayEquals(copy, samples, "the input is not modified");
+        assertArrayEquals(copy, service.resample(samples, 360, 360), "equal rates: a copy");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"multispectral-seizurenet.json", "multispectral-resampled.json"})
     void multiSpectralStackMatchesPython(String fixture) {
