@@ -19,6 +19,7 @@ MODEL_DIR = os.path.join(REPO, "bundles", "io.ictal.model.ecg", "src", "main", "
 VERSION = "1.0.0"
 ENSEMBLE_VERSION = "1.1.0"  # the beat card once its graph is ensemble_cv.py's seeded ensemble
 TEMPLATE_VERSION = "2.0.0"  # ... whose graph also takes the record's usual beat (a third input tensor)
+WAVEFORM_VERSION = "3.0.0"  # ... and the beat's waveform and its usual waveform (two more)
 
 MITDB = {"name": "MIT-BIH Arrhythmia Database (DS1 records of de Chazal et al. 2004)",
          "citation": "Moody GB, Mark RG. The impact of the MIT-BIH Arrhythmia Database. IEEE Eng Med Biol "
@@ -42,13 +43,17 @@ def stft():
 
 
 def card(name, task, labels, rr_features, frames, window, hop, training, metrics, golden, thresholds,
-         version=VERSION, template=False):
-    """template: the graph also takes `template`, the record's usual beat (features.beat_templates)."""
+         version=VERSION, template=False, waveform=False):
+    """template: the graph also takes `template`, the record's usual beat (features.beat_templates);
+    waveform: also `wave` and `wave_template`, the beat's waveform and its usual one (features.beat_waveform)."""
     graph = f"model/{name}.onnx"
     tensors = [{"name": "spectrogram", "shape": [-1, 1, frames, params.BINS], "dtype": "float32"},
                {"name": "rr", "shape": [-1, rr_features], "dtype": "float32"}]
     if template:
         tensors.append({"name": "template", "shape": [-1, 1, frames, params.BINS], "dtype": "float32"})
+    if waveform:
+        tensors += [{"name": n, "shape": [-1, 1, params.WAVE_SAMPLES], "dtype": "float32"}
+                    for n in ("wave", "wave_template")]
     with open(os.path.join(MODEL_DIR, f"{name}.onnx"), "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
     return {
@@ -154,9 +159,12 @@ def main():
     with open(os.path.join(a.work, "rhythm-golden.json")) as f:
         rhythm_golden = json.load(f)
     template = m.get("beatRecipe", {}).get("template", False)
+    waveform = m.get("beatRecipe", {}).get("waveform", False)
+    version = (WAVEFORM_VERSION if waveform else TEMPLATE_VERSION if template
+               else ENSEMBLE_VERSION if "beatMembers" in m else VERSION)
     beat = card("beat", "ecg-arrhythmia", params.BEAT_LABELS, params.RR_FEATURES, params.BEAT_FRAMES,
                 params.BEAT_WINDOW_S, params.BEAT_WINDOW_S, [MITDB, SVDB], beat_metrics(m), beat_golden, {},
-                TEMPLATE_VERSION if template else ENSEMBLE_VERSION if "beatMembers" in m else VERSION, template)
+                version, template, waveform)
     rhythm_training = [CINC] + ([MITDB, SVDB] if m["rhythmChosen"] == "pretrained" else [])
     rhythm = card("rhythm", "ecg-rhythm", params.RHYTHM_LABELS, params.RHYTHM_FEATURES, params.RHYTHM_FRAMES,
                   params.RHYTHM_WINDOW_S, params.RHYTHM_HOP_S, rhythm_training, rhythm_metrics(m), rhythm_golden,
@@ -193,6 +201,11 @@ def write_results(m):
         inputs = ("the beat's spectrogram, its RR features and the record's usual beat (per-value median of the "
                   f"{params.TEMPLATE_BEATS} beat spectrograms around it)" if recipe.get("template")
                   else "the beat's spectrogram and its RR features")
+        if recipe.get("waveform"):
+            inputs += (f", and the beat's waveform ({params.WAVE_BEFORE_S:g} s before to {params.WAVE_AFTER_S:g} s "
+                       f"after the R peak at {params.RATE_HZ:g} Hz, cut around the detected R peak, line removed) "
+                       f"beside the record's usual waveform (its per-sample median over the same "
+                       f"{params.TEMPLATE_BEATS} beats)")
         emphasis = (f"; S class loss weight x{recipe['sEmphasis']:g}" if recipe.get("sEmphasis", 1.0) != 1.0 else "")
         lines += ["", f"The beat model is an ensemble of {len(members)} seeded models (own training subset, "
                   "initialisation and batch order each; softmax averaged; ensemble_cv.py) on "

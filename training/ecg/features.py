@@ -50,21 +50,14 @@ def beat_templates(values):
     return out
 
 
-# A measured variant (variants_cv.py --waveform), not an input of the shipped beat model: the beat's ECG
-# itself, where the P wave is (README, "S beats: what was tried").
-WAVE_BEFORE_S = 0.625   # 80 samples at 128 Hz before the R peak: the P wave and the previous T wave
-WAVE_AFTER_S = 0.25     # 32 samples after it: the QRS
-WAVE_SAMPLES = 112
-
-
 def beat_waveform(beat_window, fs):
-    """The beat's ECG [WAVE_SAMPLES] from its R-peak-centred BEAT_WINDOW_S window (the spectrogram's):
+    """The beat's ECG [params.WAVE_SAMPLES] from its R-peak-centred BEAT_WINDOW_S window (the spectrogram's):
     resampled to 128 Hz as the spectrogram service does (the whole window, so the filter's ends stay
     outside the cut), samples [R - WAVE_BEFORE_S, R + WAVE_AFTER_S), least-squares line removed
     (baseline wander over under a second is close to a ramp; the per-beat scale is the graph's)."""
     x = spectrogram.resample(beat_window, fs, params.RATE_HZ)
     r = _count(params.BEAT_WINDOW_S / 2, params.RATE_HZ)
-    cut = x[r - _count(WAVE_BEFORE_S, params.RATE_HZ):r + _count(WAVE_AFTER_S, params.RATE_HZ)]
+    cut = x[r - _count(params.WAVE_BEFORE_S, params.RATE_HZ):r + _count(params.WAVE_AFTER_S, params.RATE_HZ)]
     t = np.arange(len(cut)) - (len(cut) - 1) / 2
     slope = np.dot(t, cut - cut.mean()) / np.dot(t, t)
     return (cut - cut.mean() - slope * t).astype(np.float32)

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Writes bundles/io.ictal.ecg/src/test/resources/ecg-agreement.json: a synthetic single-lead ECG
 (no patient data) with what this training pipeline computes from it, so that the Java test can check
-that the classifier's R peaks, RR features, spectrograms (through the Java spectrogram service) and
-usual-beat templates are the tensors the models were trained on. Long enough (over 64 beats) for the
+that the classifier's R peaks, RR features, spectrograms (through the Java spectrogram service),
+usual-beat templates, beat waveforms (resampled by the Java service) and usual waveforms are the tensors
+the models were trained on. Long enough (over 64 beats) for the
 template's window to slide.
 
     /usr/bin/python3 training/ecg/make_fixtures.py
@@ -53,6 +54,7 @@ def main():
     windows = [features.window(xd, RATE, t - params.BEAT_WINDOW_S / 2, params.BEAT_WINDOW_S) for t in times]
     on_signal = [i for i, w in enumerate(windows) if w is not None]
     templates = features.beat_templates(np.stack([features.stft_db(windows[i], RATE) for i in on_signal]))
+    wave_templates = features.beat_templates(np.stack([features.beat_waveform(windows[i], RATE) for i in on_signal]))
     n = len(on_signal)
     checked = sorted({0, 1, 31, 32, 33, n // 2, n - 33, n - 32, n - 1})
     rhythm_start = 10.0
@@ -67,6 +69,10 @@ def main():
         # ordinals among templateBeats: both record edges (the window shifted inside) and the sliding middle
         "templateOrdinals": checked,
         "beatTemplates": [[round(float(v), 5) for v in templates[k].flatten()] for k in checked],
+        "wave": {"beforeSeconds": params.WAVE_BEFORE_S, "afterSeconds": params.WAVE_AFTER_S,
+                 "samples": params.WAVE_SAMPLES},
+        "beatWave": [round(float(v), 6) for v in features.beat_waveform(beat_window, RATE)],
+        "waveTemplates": [[round(float(v), 6) for v in wave_templates[k]] for k in checked],
         "rhythmStartSeconds": rhythm_start, "rhythmSeconds": params.RHYTHM_WINDOW_S,
         "rhythmRr": [float(v) for v in features.rhythm_rr(times, rhythm_start, params.RHYTHM_WINDOW_S)],
         "rhythmSpectrogram": [round(float(v), 5) for v in features.stft_db(rhythm_window, RATE).flatten()],

@@ -20,3 +20,9 @@ RHYTHM_FEATURES = 6
 LONG_RR_S = 150.0          # the "patient's usual RR" is the mean over +-150 s
 LOCAL_RR_BEATS = 10        # the local RR is the mean of the 10 intervals around the beat
 TEMPLATE_BEATS = 64        # the record's "usual beat": per-value median of the 64 beat spectrograms around a beat
+# the beat's waveform (beat model 3.0.0): the R-peak-centred beat window resampled to RATE_HZ by the
+# spectrogram service, samples [R - WAVE_BEFORE_S, R + WAVE_AFTER_S), least-squares line removed
+# (features.beat_waveform; Java BeatWaveform); the usual waveform is its TEMPLATE_BEATS median
+WAVE_BEFORE_S = 0.625      # 80 samples: the P wave and the previous T wave
+WAVE_AFTER_S = 0.25        # 32 samples: the QRS
+WAVE_SAMPLES = 112

@@ -54,6 +54,8 @@ final class EcgRun {
     /** Spectrograms of beats nextBeat, nextBeat + 1, ... (null where the window leaves the signal). */
     private final ArrayDeque<BeatInput> computed = new ArrayDeque<>();
     private final UsualBeat usualBeat = new UsualBeat();
+    /** The usual waveform, over the same beats as the usual beat (fed only when the beat model takes waveforms). */
+    private final UsualBeat usualWave = new UsualBeat();
     private double nextRhythmStart;
     private final List<Detection> detections = new ArrayList<>();
     private final EctopicRuns runs;
@@ -163,8 +165,11 @@ final class EcgRun {
         trends.beat(t);
     }
 
-    /** A detected beat's spectrogram (null off the signal) and its ordinal among the beats that have one. */
-    private record BeatInput(float[] spectrogram, int ordinal) {
+    /**
+     * A detected beat's spectrogram (null off the signal), its ordinal among the beats that have one, and
+     * its waveform when the beat model takes one (else null).
+     */
+    private record BeatInput(float[] spectrogram, int ordinal, float[] wave) {
     }
 
     /**
@@ -174,11 +179,24 @@ final class EcgRun {
     private boolean classifyBeats(double horizon, boolean last) throws IOException, ClassificationException {
         for (int beat = nextBeat + computed.size(); beat < peakCount; beat++) {
             float[] window = window(peaks[beat] - beatHead.windowSeconds() / 2, beatHead.windowSeconds());
-            float[] spectrogram = window == null ? null : spectrogram(window, beatHead);
-            computed.add(new BeatInput(spectrogram, spectrogram == null ? -1 : usualBeat.add(spectrogram)));
+            if (window == null) {
+                computed.add(new BeatInput(null, -1, null));
+                continue;
+            }
+            float[] spectrogram = spectrogram(window, beatHead);
+            float[] wave = null;
+            if (beatHead.waveform()) {
+                wave = BeatWaveform.of(window, rate, beatHead.windowSeconds(), beatHead.stft().resampleToHz(),
+                        spectrograms);
+                usualWave.add(wave); // in step with usualBeat: the same ordinal
+            }
+            computed.add(new BeatInput(spectrogram, usualBeat.add(spectrogram), wave));
         }
         if (last) {
             usualBeat.end();
+            if (beatHead.waveform()) {
+                usualWave.end();
+            }
         }
         Batch batch = new Batch(beatHead, RrFeatures.BEAT, settings.batchSize());
         List<Integer> pending = new ArrayList<>();
@@ -193,13 +211,14 @@ final class EcgRun {
                 runs.gap();
                 continue;
             }
-            if (beatHead.usualBeat() && !usualBeat.ready(input.ordinal())) {
+            if ((beatHead.usualBeat() || beatHead.waveform()) && !usualBeat.ready(input.ordinal())) {
                 break; // its 64-beat window reaches past the detected peaks (asystole, lead off): next chunk
             }
             computed.poll();
             int beat = nextBeat++;
             batch.add(input.spectrogram(), RrFeatures.beat(peaks, peakCount, beat),
-                    beatHead.usualBeat() ? usualBeat.of(input.ordinal()) : null);
+                    beatHead.usualBeat() ? usualBeat.of(input.ordinal()) : null, input.wave(),
+                    beatHead.waveform() ? usualWave.of(input.ordinal()) : null);
             pending.add(beat);
             if (batch.full() && !flushBeats(batch, pending)) {
                 return false;
@@ -243,7 +262,8 @@ final class EcgRun {
                 afEpisodes.gap();
                 continue;
             }
-            batch.add(spectrogram(window, rhythmHead), RrFeatures.rhythm(peaks, peakCount, start, seconds), null);
+            batch.add(spectrogram(window, rhythmHead), RrFeatures.rhythm(peaks, peakCount, start, seconds), null, null,
+                    null);
             starts.add(start);
             if (batch.full() && !flushRhythm(batch, starts)) {
                 return false;
@@ -328,6 +348,8 @@ final class EcgRun {
         private final float[] spectrograms;
         private final float[] rr;
         private final float[] templates;
+        private final float[] waves;
+        private final float[] waveTemplates;
         private int size;
 
         Batch(HeadContract head, int rrFeatures, int capacity) {
@@ -337,14 +359,23 @@ final class EcgRun {
             this.spectrograms = new float[capacity * head.frames() * head.bins()];
             this.rr = new float[capacity * rrFeatures];
             this.templates = head.usualBeat() ? new float[spectrograms.length] : null;
+            this.waves = head.waveform() ? new float[capacity * head.waveSamples()] : null;
+            this.waveTemplates = head.waveform() ? new float[capacity * head.waveSamples()] : null;
         }
 
-        /** template: the usual beat when the head takes one (else ignored, may be null). */
-        void add(float[] spectrogram, float[] features, float[] template) {
+        /**
+         * template: the usual beat when the head takes one; wave, waveTemplate: the beat's waveform and
+         * the usual waveform when it takes them (else ignored, may be null).
+         */
+        void add(float[] spectrogram, float[] features, float[] template, float[] wave, float[] waveTemplate) {
             System.arraycopy(spectrogram, 0, spectrograms, size * spectrogram.length, spectrogram.length);
             System.arraycopy(features, 0, rr, size * rrFeatures, rrFeatures);
             if (templates != null) {
                 System.arraycopy(template, 0, templates, size * template.length, template.length);
+            }
+            if (waves != null) {
+                System.arraycopy(wave, 0, waves, size * wave.length, wave.length);
+                System.arraycopy(waveTemplate, 0, waveTemplates, size * waveTemplate.length, waveTemplate.length);
             }
             size++;
         }
@@ -364,6 +395,12 @@ final class EcgRun {
             if (templates != null) {
                 inputs.put(HeadContract.TEMPLATE, FloatTensor.of(spectrogramShape,
                         Arrays.copyOf(templates, size * frameValues)));
+            }
+            if (waves != null) {
+                long[] waveShape = {size, 1, head.waveSamples()};
+                inputs.put(HeadContract.WAVE, FloatTensor.of(waveShape, Arrays.copyOf(waves, size * head.waveSamples())));
+                inputs.put(HeadContract.WAVE_TEMPLATE, FloatTensor.of(waveShape,
+                        Arrays.copyOf(waveTemplates, size * head.waveSamples())));
             }
             Map<String, FloatTensor> out;
             try {

@@ -113,33 +113,87 @@ class HeadContractTest {
         assertTrue(HeadContract.of(with, RrFeatures.BEAT, List.of("N", "S", "V")).usualBeat());
     }
 
+    /** The card with one more input tensor {@code name} of shape [-1, 1, samples] (and its golden input). */
+    private static void withWaveInput(JsonObject card, String name, int samples) {
+        JsonObject tensor = new JsonObject();
+        tensor.addProperty("name", name);
+        JsonArray shape = new JsonArray();
+        shape.add(-1);
+        shape.add(1);
+        shape.add(samples);
+        tensor.add("shape", shape);
+        tensor.addProperty("dtype", "float32");
+        card.getAsJsonObject("input").getAsJsonArray("tensors").add(tensor);
+        JsonObject golden = new JsonObject();
+        JsonArray goldenShape = shape.deepCopy();
+        goldenShape.set(0, new JsonPrimitive(2));
+        golden.add("shape", goldenShape);
+        JsonArray data = new JsonArray();
+        for (int i = 0; i < 2 * samples; i++) {
+            data.add(0.0);
+        }
+        golden.add("data", data);
+        card.getAsJsonObject("golden").getAsJsonObject("inputs").add(name, golden);
+    }
+
+    /** The card without waveform inputs (tensors and golden inputs removed). */
+    private static void withoutWaves(JsonObject card) {
+        JsonArray tensors = card.getAsJsonObject("input").getAsJsonArray("tensors");
+        for (int i = tensors.size() - 1; i >= 0; i--) {
+            String name = tensors.get(i).getAsJsonObject().get("name").getAsString();
+            if (name.equals(HeadContract.WAVE) || name.equals(HeadContract.WAVE_TEMPLATE)) {
+                tensors.remove(i);
+                card.getAsJsonObject("golden").getAsJsonObject("inputs").remove(name);
+            }
+        }
+    }
+
     @Test
     void anInputThisClassifierDoesNotBuildIsRefusedNamingIt() throws Exception {
-        // e.g. a beat waveform [-1, 1, 112] (training/ecg README, "S beats", session 4): not built here
+        ModelCard card = altered(c -> withWaveInput(c, "heart_sounds", 112));
+        ClassificationException e = assertThrows(ClassificationException.class,
+                () -> HeadContract.of(card, RrFeatures.BEAT, List.of("N", "S", "V")));
+        assertTrue(e.getMessage().contains("'input.tensors'") && e.getMessage().contains("heart_sounds"),
+                e.getMessage());
+    }
+
+    @Test
+    void waveformsAreFedExactlyWhenTheCardDeclaresThem() throws Exception {
+        ModelCard without = altered(HeadContractTest::withoutWaves);
+        ModelCard with = altered(c -> {
+            withoutWaves(c);
+            withWaveInput(c, HeadContract.WAVE, 112);
+            withWaveInput(c, HeadContract.WAVE_TEMPLATE, 112);
+        });
+        assertFalse(HeadContract.of(without, RrFeatures.BEAT, List.of("N", "S", "V")).waveform());
+        HeadContract head = HeadContract.of(with, RrFeatures.BEAT, List.of("N", "S", "V"));
+        assertTrue(head.waveform());
+        assertEquals(112, head.waveSamples());
+    }
+
+    @Test
+    void aWaveformOfAnotherLengthIsRefusedNamingTheTensor() throws Exception {
         ModelCard card = altered(c -> {
-            JsonObject wave = new JsonObject();
-            wave.addProperty("name", "wave");
-            JsonArray shape = new JsonArray();
-            shape.add(-1);
-            shape.add(1);
-            shape.add(112);
-            wave.add("shape", shape);
-            wave.addProperty("dtype", "float32");
-            c.getAsJsonObject("input").getAsJsonArray("tensors").add(wave);
-            JsonObject golden = new JsonObject();
-            JsonArray goldenShape = shape.deepCopy();
-            goldenShape.set(0, new JsonPrimitive(2));
-            golden.add("shape", goldenShape);
-            JsonArray data = new JsonArray();
-            for (int i = 0; i < 2 * 112; i++) {
-                data.add(0.0);
-            }
-            golden.add("data", data);
-            c.getAsJsonObject("golden").getAsJsonObject("inputs").add("wave", golden);
+            withoutWaves(c);
+            withWaveInput(c, HeadContract.WAVE, 100);
+            withWaveInput(c, HeadContract.WAVE_TEMPLATE, 100);
         });
         ClassificationException e = assertThrows(ClassificationException.class,
                 () -> HeadContract.of(card, RrFeatures.BEAT, List.of("N", "S", "V")));
-        assertTrue(e.getMessage().contains("'input.tensors'") && e.getMessage().contains("wave"), e.getMessage());
+        assertTrue(e.getMessage().contains("input.tensors[wave].shape") && e.getMessage().contains("[-1, 1, 112]")
+                && e.getMessage().contains("[-1, 1, 100]"), e.getMessage());
+    }
+
+    @Test
+    void aWaveformWithoutItsUsualWaveformIsRefused() throws Exception {
+        ModelCard card = altered(c -> {
+            withoutWaves(c);
+            withWaveInput(c, HeadContract.WAVE, 112);
+        });
+        ClassificationException e = assertThrows(ClassificationException.class,
+                () -> HeadContract.of(card, RrFeatures.BEAT, List.of("N", "S", "V")));
+        assertTrue(e.getMessage().contains("'input.tensors'") && e.getMessage().contains("wave_template"),
+                e.getMessage());
     }
 
     @Test

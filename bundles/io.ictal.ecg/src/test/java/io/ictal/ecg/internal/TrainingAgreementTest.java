@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The classifier's inputs are the tensors the models were trained on: R peaks, RR features,
- * spectrograms (through the Java spectrogram service, with the cards' STFT parameters) and usual-beat
- * templates of a synthetic ECG agree with what training/ecg computed (fixture made by
- * training/ecg/make_fixtures.py).
+ * spectrograms (through the Java spectrogram service, with the cards' STFT parameters), usual-beat
+ * templates, beat waveforms (resampled by the same service, 360 to 128 Hz) and usual waveforms of a
+ * synthetic ECG agree with what training/ecg computed (fixture made by training/ecg/make_fixtures.py).
  */
 class TrainingAgreementTest {
 
@@ -116,6 +116,48 @@ class TrainingAgreementTest {
             for (int v = 0; v < actual.length; v++) {
                 assertEquals(expected[k][v], actual[v], DB_TOLERANCE, "beat " + ordinals[k] + ", value " + v);
             }
+        }
+    }
+
+    /** The fixture's waveforms are in mV (R peak ~1) with 6 decimals; resampling agrees with scipy to ~1e-6. */
+    private static final double WAVE_TOLERANCE = 1e-4;
+
+    @Test
+    void beatWaveformsAndUsualWaveformsMatchTraining() throws IOException {
+        JsonObject f = fixture();
+        double rate = f.get("rateHz").getAsDouble();
+        double modelRate = stft(f).resampleToHz();
+        float[] x = floats(f, "samples");
+        int[] peaks = new Gson().fromJson(f.get("peaks"), int[].class);
+        double seconds = f.get("beatSeconds").getAsDouble();
+        JsonObject wave = f.getAsJsonObject("wave");
+        assertEquals(wave.get("beforeSeconds").getAsDouble(), BeatWaveform.BEFORE_S);
+        assertEquals(wave.get("afterSeconds").getAsDouble(), BeatWaveform.AFTER_S);
+        assertEquals(wave.get("samples").getAsInt(), BeatWaveform.samples(modelRate));
+        SpectrogramService service = TestServices.spectrograms();
+        int n = (int) Math.floor(seconds * rate + 0.5);
+        int beatFirst = (int) Math.floor(f.get("beatStartSeconds").getAsDouble() * rate + 0.5);
+        assertClose(floats(f, "beatWave"), BeatWaveform.of(Arrays.copyOfRange(x, beatFirst, beatFirst + n), rate,
+                seconds, modelRate, service), "beat " + f.get("beatIndex").getAsInt());
+        UsualBeat usual = new UsualBeat();
+        for (int peak : peaks) {
+            int first = (int) Math.floor((peak / rate - seconds / 2) * rate + 0.5);
+            if (first >= 0 && first + n <= x.length) { // as EcgRun: the beats whose window lies on the signal
+                usual.add(BeatWaveform.of(Arrays.copyOfRange(x, first, first + n), rate, seconds, modelRate, service));
+            }
+        }
+        usual.end();
+        int[] ordinals = new Gson().fromJson(f.get("templateOrdinals"), int[].class);
+        float[][] expected = new Gson().fromJson(f.get("waveTemplates"), float[][].class);
+        for (int k = 0; k < ordinals.length; k++) {
+            assertClose(expected[k], usual.of(ordinals[k]), "usual waveform of beat " + ordinals[k]);
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": samples");
+        for (int i = 0; i < actual.length; i++) {
+            assertEquals(expected[i], actual[i], WAVE_TOLERANCE, what + ", sample " + i);
         }
     }
 
