@@ -7,9 +7,8 @@ can be told from run-to-run variance. Writes <work>/ensemble-metrics.json.
     nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 3
     # recipe variants (variants_cv.py measured them): the record's usual beat as a third input, S loss weight
     nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 3 --template --s-emphasis 2 --threads 1 --final
-    # + the waveform input (measured, not shipped: io.ictal.ecg has no twin; README "S beats")
-    nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 6 --template --s-emphasis 3 --waveform --threads 1 \
-        --final --work /tmp/ictal-ecg-work-wave   # (beats.npz and waveform-detected.npz linked there)
+    # the shipped beat model 3.0.0: + the beat's waveform and its usual waveform, S loss weight x3 (README "S beats")
+    nice -n 10 /usr/bin/python3 training/ecg/ensemble_cv.py --members 6 --template --s-emphasis 3 --waveform --threads 1 --final
 """
 import argparse
 import json

@@ -26,8 +26,9 @@ import java.util.Map;
  * beats are classified once the peaks 150 s after them are known (their RR features need them) and,
  * for a beat model that takes the usual beat, once the 64 beats around them are (their median), and
  * rhythm windows as soon as they are covered. Memory: one chunk of samples, one batch of model
- * inputs, the spectrograms of the beats detected but not yet classified (~1.5 kB each, at most a
- * chunk and 150 s of beats), and the R-peak times (8 bytes a beat, ~1 MB for 24 hours).
+ * inputs, the spectrograms (and, for a beat model that takes them, the waveforms: ~0.45 kB more) of
+ * the beats detected but not yet classified (~1.5 kB each, at most a chunk and 150 s of beats), and the
+ * R-peak times (8 bytes a beat, ~1 MB for 24 hours).
  */
 final class EcgRun {
 

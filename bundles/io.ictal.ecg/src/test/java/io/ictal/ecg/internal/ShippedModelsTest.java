@@ -59,6 +59,9 @@ class ShippedModelsTest {
         assertEquals(2.0, beat.windowSeconds());
         assertEquals(10.0, rhythm.windowSeconds());
         assertEquals(128.0, beat.stft().resampleToHz());
+        assertTrue(beat.usualBeat(), "beat model 3.0.0 takes the usual beat");
+        assertEquals(BeatWaveform.samples(beat.stft().resampleToHz()), beat.waveSamples(),
+                "beat model 3.0.0 takes the beat's waveform and its usual waveform");
         assertEquals(beat.stft(), rhythm.stft(), "one spectrogram definition for both heads (transfer learning)");
         assertTrue(beat.card().metrics().stream().anyMatch(m -> m.name().equals("S-sensitivity")));
         assertTrue(rhythm.card().metrics().stream().anyMatch(m -> m.name().equals("cinc-f1")));
