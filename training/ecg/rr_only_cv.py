@@ -19,7 +19,6 @@ sys.path.insert(0, HERE)
 import data  # noqa: E402
 import features  # noqa: E402
 import train as t  # noqa: E402
-import wfdb  # noqa: E402
 
 ECG = os.path.join(t.REPO, "..", "shared", "data", "ecg")
 WORK = "/tmp/ictal-ecg-work"
@@ -33,16 +32,7 @@ def extra_features():
     rng = np.random.default_rng(t.SEED)
     out = []
     for db, name in data.beat_records(ECG):
-        base = os.path.join(ECG, db, name)
-        x, h = wfdb.read_record(base)
-        fs = h["fs"]
-        s, sym, _ = wfdb.read_annotations(base + ".atr")
-        beats = [(a, b) for a, b in zip(s, sym) if b in wfdb.BEAT_SYMBOLS]
-        times = np.array([a / fs for a, _ in beats])
-        labels = np.array([data.CLASS.get(wfdb.AAMI.get(b), -1) for _, b in beats])
-        normal = np.nonzero(labels == 0)[0]
-        keep = rng.choice(normal, size=min(len(normal), data.N_PER_RECORD), replace=False) if len(normal) else normal
-        chosen = np.sort(np.concatenate([keep, np.nonzero(labels > 0)[0]]))
+        x, fs, times, _, chosen, _ = data.drawn_beats(ECG, db, name, rng)
         rr = np.diff(times)
         for i in chosen:
             if features.window(x[:, 0], fs, times[i] - 1, 2.0) is None:
