@@ -73,15 +73,21 @@ class HeadContractTest {
                 e.getMessage());
     }
 
-    /** The card without a usual-beat input (tensor and golden input removed). */
-    private static void withoutTemplate(JsonObject card) {
+    /** The card without the named inputs (their tensors and golden inputs removed). */
+    private static void withoutInputs(JsonObject card, String... names) {
+        List<String> removed = List.of(names);
         JsonArray tensors = card.getAsJsonObject("input").getAsJsonArray("tensors");
         for (int i = tensors.size() - 1; i >= 0; i--) {
-            if (tensors.get(i).getAsJsonObject().get("name").getAsString().equals(HeadContract.TEMPLATE)) {
+            if (removed.contains(tensors.get(i).getAsJsonObject().get("name").getAsString())) {
                 tensors.remove(i);
             }
         }
-        card.getAsJsonObject("golden").getAsJsonObject("inputs").remove(HeadContract.TEMPLATE);
+        removed.forEach(card.getAsJsonObject("golden").getAsJsonObject("inputs")::remove);
+    }
+
+    /** The card without a usual-beat input. */
+    private static void withoutTemplate(JsonObject card) {
+        withoutInputs(card, HeadContract.TEMPLATE);
     }
 
     /** The card with a usual-beat input of the spectrogram's shape but {@code frames} frames. */
@@ -136,16 +142,9 @@ class HeadContractTest {
         card.getAsJsonObject("golden").getAsJsonObject("inputs").add(name, golden);
     }
 
-    /** The card without waveform inputs (tensors and golden inputs removed). */
+    /** The card without waveform inputs. */
     private static void withoutWaves(JsonObject card) {
-        JsonArray tensors = card.getAsJsonObject("input").getAsJsonArray("tensors");
-        for (int i = tensors.size() - 1; i >= 0; i--) {
-            String name = tensors.get(i).getAsJsonObject().get("name").getAsString();
-            if (name.equals(HeadContract.WAVE) || name.equals(HeadContract.WAVE_TEMPLATE)) {
-                tensors.remove(i);
-                card.getAsJsonObject("golden").getAsJsonObject("inputs").remove(name);
-            }
-        }
+        withoutInputs(card, HeadContract.WAVE, HeadContract.WAVE_TEMPLATE);
     }
 
     @Test
