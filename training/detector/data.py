@@ -57,12 +57,17 @@ def decibels(x):
 
 
 def images_from_decibels(grids, gain_db=None):
-    """Torch twin of image() from decibel grids [N, H, W] (+ an optional gain [N] in dB): the card's fixed
-    range, then its piecewise-linear colour map. Equals image() to float precision (checked in train.py)."""
+    """Torch twin of image() from decibel grids [N, H, W] (+ an optional gain [N] in dB): the card's range
+    (fixed, or each image's own), then its piecewise-linear colour map. Equals image() to float precision (checked in train.py)."""
     grids = torch.as_tensor(grids, dtype=torch.float32)
     if gain_db is not None:
         grids = grids + gain_db.view(-1, 1, 1)
-    v = ((grids - params.IMAGE["minDb"]) / (params.IMAGE["maxDb"] - params.IMAGE["minDb"])).clamp(0, 1)
+    if params.IMAGE["range"] == "PER_IMAGE":  # each image's own min..max: a gain changes nothing
+        low = grids.amin(dim=(1, 2), keepdim=True)
+        span = grids.amax(dim=(1, 2), keepdim=True) - low
+        v = torch.where(span > 0, (grids - low) / span.clamp_min(1e-12), torch.zeros_like(grids))
+    else:
+        v = ((grids - params.IMAGE["minDb"]) / (params.IMAGE["maxDb"] - params.IMAGE["minDb"])).clamp(0, 1)
     positions, anchors = spectrogram.COLOUR_MAPS[params.IMAGE["colourMap"]]
     channels = []
     for c in range(3):
