@@ -133,7 +133,9 @@ final class Analysis {
                     + String.join(", ", installed.stream().map(Classifiers.Bound::task).toList()) + ")");
         }
         if (!recording.warnings().isEmpty()) {
-            note(recording.warnings().size() + " format deviations overlooked (see ictal:info --lenient)");
+            int deviations = recording.warnings().size();
+            note(deviations + (deviations == 1 ? " format deviation" : " format deviations")
+                    + " overlooked (see ictal:info --lenient)");
         }
         if (tasks.isEmpty()) {
             closeRecording();

@@ -327,6 +327,22 @@ class WorkflowMarkerProviderTest {
     }
 
     @Test
+    void aTruncatedRecordingIsAnalysedAsFarAsItGoesAndTheEndingSaysADeviationWasOverlooked() throws Exception {
+        WorkflowMarkerProvider p = provider(1);
+        p.addClassifier(detector(Set.of(1), -1), FakeClassifier.properties("seizure-detection", 1));
+        byte[] whole = Files.readAllBytes(eegOnly);
+        Path truncated = Files.write(dir.resolve("truncated.edf"), java.util.Arrays.copyOf(whole, whole.length - 1000));
+        TestHost host = new TestHost();
+
+        p.start(new OpenedRecording("r", truncated), host);
+
+        String ending = host.awaitEnd();
+        assertTrue(ending.startsWith("completed: ") && ending.contains("; 1 format deviation overlooked (see ictal:info"),
+                ending);
+        assertEquals(List.of("seizure-detection/seizure-detection-0001"), host.markerIds());
+    }
+
+    @Test
     void withNothingInstalledTheJobSaysSo() throws Exception {
         WorkflowMarkerProvider p = provider(1);
         TestHost host = new TestHost();
