@@ -19,7 +19,15 @@ LOG_FLOOR = 1e-20  # SpectrumScale.LOG_FLOOR
 RATE_RESOLUTION = 1000  # rates are rationalised to a millihertz before resampling
 
 _TAPERS = {"HANN": "hann", "HAMMING": "hamming", "RECTANGULAR": "boxcar"}
+DPSS_NW, DPSS_TAPERS = 3, 5  # Taper.DPSS_NW, Taper.DPSS_TAPERS
 _DETRENDS = {"NONE": False, "CONSTANT": "constant", "LINEAR": "linear"}
+
+
+def tapers(name, n):
+    """[k][n] windows of a Taper: one periodic window, or the DPSS tapers (symmetric, unit energy)."""
+    if name == "DPSS":
+        return sps.windows.dpss(n, DPSS_NW, DPSS_TAPERS)
+    return sps.get_window(_TAPERS[name], n)[np.newaxis, :]
 
 
 def _count(seconds, rate):
@@ -62,14 +70,18 @@ def stft(x, rate, p):
     x, rate = _prepare(x, rate, p.get("resampleToHz", 0))
     n = _count(p["windowSeconds"], rate)
     step = _count(p["hopSeconds"], rate)
-    f, t, sxx = sps.spectrogram(x, fs=rate, window=_TAPERS[p["taper"]], nperseg=n, noverlap=n - step,
-                                detrend=_DETRENDS[p["detrend"]], scaling="density", mode="psd")
-    if step > n:  # scipy refuses a negative overlap; frames then simply skip samples
-        frames = (len(x) - n) // step + 1
-        sxx = np.stack([sps.periodogram(x[k * step:k * step + n], fs=rate, window=_TAPERS[p["taper"]],
-                                        detrend=_DETRENDS[p["detrend"]], scaling="density")[1]
-                        for k in range(frames)], axis=1)
-        t = (n / 2 + step * np.arange(frames)) / rate
+    per_taper = []  # multitaper: the densities of each taper, averaged
+    for window in tapers(p["taper"], n):
+        f, t, sxx = sps.spectrogram(x, fs=rate, window=window, nperseg=n, noverlap=n - step,
+                                    detrend=_DETRENDS[p["detrend"]], scaling="density", mode="psd")
+        if step > n:  # scipy refuses a negative overlap; frames then simply skip samples
+            frames = (len(x) - n) // step + 1
+            sxx = np.stack([sps.periodogram(x[k * step:k * step + n], fs=rate, window=window,
+                                            detrend=_DETRENDS[p["detrend"]], scaling="density")[1]
+                            for k in range(frames)], axis=1)
+            t = (n / 2 + step * np.arange(frames)) / rate
+        per_taper.append(sxx)
+    sxx = np.mean(per_taper, axis=0)
     bin_hz = rate / n
     first = int(math.ceil(p["minHz"] / bin_hz - 1e-9))
     last = min(n // 2, int(math.floor(min(p["maxHz"], rate / 2) / bin_hz + 1e-9)))
@@ -82,18 +94,18 @@ def multi_spectral(x, rate, p):
     step = _count(p["hopSeconds"], rate)
     longest = _count(max(layer["windowSeconds"] for layer in p["layers"]), rate)
     frames = (len(x) - longest) // step + 1
-    window_name = _TAPERS[p["taper"]]
     stack = np.empty((len(p["layers"]), p["bins"], frames))
     for index, layer in enumerate(p["layers"]):
         n = _count(layer["windowSeconds"], rate)
-        window = sps.get_window(window_name, n)
+        windows = tapers(p["taper"], n)
         top = min(layer["maxHz"], rate / 2)
         grid = p["minHz"] + np.arange(p["bins"]) * (top - p["minHz"]) / (p["bins"] - 1)
         starts = np.arange(frames) * step + longest // 2 - n // 2
         segments = np.stack([x[s:s + n] for s in starts])
         if _DETRENDS[p["detrend"]]:
             segments = sps.detrend(segments, axis=-1, type=_DETRENDS[p["detrend"]])
-        magnitude = np.abs(np.fft.rfft(segments * window, n=n, axis=-1))
+        # multitaper: the root of the mean power over the tapers, as the Java transform's power(k)
+        magnitude = np.sqrt(np.mean([np.abs(np.fft.rfft(segments * w, n=n, axis=-1)) ** 2 for w in windows], axis=0))
         log_magnitude = np.log10(np.maximum(magnitude, LOG_FLOOR))
         frequencies = np.arange(n // 2 + 1) * rate / n
         for k in range(frames):

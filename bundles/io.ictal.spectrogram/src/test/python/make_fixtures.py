@@ -71,6 +71,12 @@ def main():
                  test_signal(12, 256, 3), 256,
                  dict(windowSeconds=2, hopSeconds=1, taper="HANN", detrend="NONE", scale="LOG10",
                       minHz=0.5, maxHz=45, resampleToHz=200))
+    stft_fixture("stft-dpss-decibel.json", "DPSS multitaper (NW 3, 5 tapers), 1 s / 0.5 s at 200 Hz, constant "
+                 "detrend, dB, 0.5-45 Hz", test_signal(8, 200, 6), 200,
+                 dict(windowSeconds=1, hopSeconds=0.5, taper="DPSS", detrend="CONSTANT", scale="DECIBEL",
+                      minHz=0.5, maxHz=45, resampleToHz=0))
+    write("dpss-tapers.json", description="scipy.signal.windows.dpss(n, 3, 5) for an even and an odd length",
+          tapers={str(n): [numbers(w) for w in ref.tapers("DPSS", n)] for n in (64, 255)})
     x = test_signal(2, 360, 5)
     write("resample-360-to-128.json", description="MIT-BIH's 360 Hz to the ECG models' 128 Hz (polyphase 16/45)",
           rateHz=360, toHz=128, samples=numbers(x), values=numbers(ref.resample(x, 360, 128)))

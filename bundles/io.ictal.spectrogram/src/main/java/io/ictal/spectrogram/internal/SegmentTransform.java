@@ -6,26 +6,42 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Detrends, tapers and real-FFTs one segment of {@code n} samples, as scipy's {@code _spectral_helper}
- * does for one segment. Holds a working buffer: one instance per thread.
+ * does for one segment; with {@link Taper#DPSS}, once per taper, the powers averaged. Holds working
+ * buffers: one instance per thread.
  */
 final class SegmentTransform {
 
     private final int n;
     private final double[] window;
+    /** The other DPSS tapers (empty for a single taper); {@link #window} is the first. */
+    private final double[][] moreTapers;
     private final Detrend detrend;
     private final DoubleFFT_1D fft;
     private final double[] buffer;
+    /** Multitaper only: the segment as read (each taper detrends and tapers it anew), the mean power per bin. */
+    private final double[] samplesKept;
+    private final double[] meanPower;
 
     SegmentTransform(int n, Taper taper, Detrend detrend) {
         this.n = n;
-        this.window = window(taper, n);
+        double[][] tapers = tapers(taper, n);
+        this.window = tapers[0];
+        this.moreTapers = java.util.Arrays.copyOfRange(tapers, 1, tapers.length);
         this.detrend = detrend;
         this.fft = new DoubleFFT_1D(n);
         this.buffer = new double[n];
+        this.samplesKept = moreTapers.length == 0 ? null : new double[n];
+        this.meanPower = moreTapers.length == 0 ? null : new double[n / 2 + 1];
     }
 
-    /** Periodic (scipy {@code get_window(..., fftbins=True)}) window of {@code n} points. */
-    static double[] window(Taper taper, int n) {
+    /**
+     * The periodic (scipy {@code get_window(..., fftbins=True)}) window of {@code n} points, or the
+     * DPSS tapers (each of unit energy).
+     */
+    static double[][] tapers(Taper taper, int n) {
+        if (taper == Taper.DPSS) {
+            return Dpss.tapers(n, Taper.DPSS_NW, Taper.DPSS_TAPERS);
+        }
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             double c = Math.cos(2 * Math.PI * i / n);
@@ -33,12 +49,16 @@ final class SegmentTransform {
                 case HANN -> 0.5 - 0.5 * c;
                 case HAMMING -> 0.54 - 0.46 * c;
                 case RECTANGULAR -> 1;
+                case DPSS -> throw new AssertionError("returned above");
             };
         }
-        return w;
+        return new double[][] {w};
     }
 
-    /** Sum of the squared window: the density scale's denominator. */
+    /**
+     * Sum of the squared window: the density scale's denominator. Every DPSS taper has the same (unit)
+     * energy, so the mean of their densities is their mean power over this.
+     */
     double windowPower() {
         double sum = 0;
         for (double v : window) {
@@ -65,8 +85,35 @@ final class SegmentTransform {
         transformBuffer();
     }
 
-    /** Detrends and tapers in one pass, then transforms. */
+    /** Detrends and tapers in one pass, then transforms; with more tapers, averages their powers. */
     private void transformBuffer() {
+        if (samplesKept != null) {
+            System.arraycopy(buffer, 0, samplesKept, 0, n);
+        }
+        taperAndTransform(window);
+        if (samplesKept == null) {
+            return;
+        }
+        java.util.Arrays.fill(meanPower, 0);
+        addPowers();
+        for (double[] taper : moreTapers) {
+            System.arraycopy(samplesKept, 0, buffer, 0, n);
+            taperAndTransform(taper);
+            addPowers();
+        }
+        double tapers = moreTapers.length + 1;
+        for (int k = 0; k < meanPower.length; k++) {
+            meanPower[k] /= tapers;
+        }
+    }
+
+    private void addPowers() {
+        for (int k = 0; k < meanPower.length; k++) {
+            meanPower[k] += bufferPower(k);
+        }
+    }
+
+    private void taperAndTransform(double[] window) {
         switch (detrend) {
             case NONE -> {
                 for (int i = 0; i < n; i++) {
@@ -116,12 +163,17 @@ final class SegmentTransform {
         return (a + b + (c + d)) / n;
     }
 
-    /**
-     * |X[k]|² of the last transform, k in {@code [0, n/2]}. JTransforms packs the real FFT in place:
-     * {@code a[2k], a[2k+1]} are Re/Im of bin k; {@code a[1]} holds Re of bin n/2 when n is even, Im of
-     * the last bin (n-1)/2 when n is odd, whose Re then sits in {@code a[n-1]}.
-     */
+    /** |X[k]|² of the last transform (multitaper: its mean over the tapers), k in {@code [0, n/2]}. */
     double power(int k) {
+        return meanPower != null ? meanPower[k] : bufferPower(k);
+    }
+
+    /**
+     * |X[k]|² of the buffer's transform. JTransforms packs the real FFT in place: {@code a[2k], a[2k+1]}
+     * are Re/Im of bin k; {@code a[1]} holds Re of bin n/2 when n is even, Im of the last bin (n-1)/2
+     * when n is odd, whose Re then sits in {@code a[n-1]}.
+     */
+    private double bufferPower(int k) {
         if (k == 0) {
             return buffer[0] * buffer[0];
         }
@@ -137,6 +189,10 @@ final class SegmentTransform {
 
     /** |X[k]|² of the last transform for every k in {@code [0, n/2]}, into {@code powers}. */
     void powers(double[] powers) {
+        if (meanPower != null) {
+            System.arraycopy(meanPower, 0, powers, 0, meanPower.length);
+            return;
+        }
         int last = n / 2;
         for (int k = 1; k < last; k++) {
             powers[k] = buffer[2 * k] * buffer[2 * k] + buffer[2 * k + 1] * buffer[2 * k + 1];

@@ -69,7 +69,8 @@ class StftPropertiesTest {
 
     /**
      * Parseval: integrating the one-sided density over frequency gives the segment's window-weighted
-     * mean square, {@code sum((w x)^2) / sum(w^2)}; for a rectangular window, the plain mean square.
+     * mean square, {@code sum((w x)^2) / sum(w^2)} (multitaper: its mean over the tapers); for a
+     * rectangular window, the plain mean square.
      */
     @Test
     void parsevalHolds() {
@@ -84,19 +85,23 @@ class StftPropertiesTest {
                 StftParameters p = new StftParameters(n / rate, n / rate, taper, Detrend.NONE,
                         SpectrumScale.DENSITY, 0, Double.POSITIVE_INFINITY, 0);
                 Spectrogram s = service.stft(x, rate, p);
-                double[] w = SegmentTransform.window(taper, n);
+                double[][] tapers = SegmentTransform.tapers(taper, n);
                 for (int t = 0; t < s.frameCount(); t++) {
                     double integral = 0;
                     for (int f = 0; f < s.binCount(); f++) {
                         integral += s.value(t, f) * rate / n;
                     }
-                    double weighted = 0;
-                    double norm = 0;
-                    for (int i = 0; i < n; i++) {
-                        weighted += Math.pow(w[i] * x[t * n + i], 2);
-                        norm += w[i] * w[i];
+                    double expected = 0; // multitaper: the mean over the tapers
+                    for (double[] w : tapers) {
+                        double weighted = 0;
+                        double norm = 0;
+                        for (int i = 0; i < n; i++) {
+                            weighted += Math.pow(w[i] * x[t * n + i], 2);
+                            norm += w[i] * w[i];
+                        }
+                        expected += weighted / norm / tapers.length;
                     }
-                    assertEquals(weighted / norm, integral, 1e-5 * weighted / norm, taper + " n=" + n + " frame " + t);
+                    assertEquals(expected, integral, 1e-5 * expected, taper + " n=" + n + " frame " + t);
                 }
             }
         }
