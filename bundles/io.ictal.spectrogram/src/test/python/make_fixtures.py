@@ -92,6 +92,10 @@ def main():
     write("multispectral-resampled.json", description="SeizureNet stack at 128 Hz: the 96 Hz band capped at 64 Hz",
           rateHz=256, parameters=multi_resampled, samples=numbers(x), shape=list(stack.shape),
           values=numbers(stack))
+    multi_dpss = dict(multi, taper="DPSS")
+    stack = ref.multi_spectral(x, 256, multi_dpss)
+    write("multispectral-dpss.json", description="SeizureNet stack with DPSS multitaper (root mean power of 5 tapers)",
+          rateHz=256, parameters=multi_dpss, samples=numbers(x), shape=list(stack.shape), values=numbers(stack))
 
     image = dict(stft=dict(windowSeconds=1, hopSeconds=0.25, taper="HANN", detrend="CONSTANT", scale="DECIBEL",
                            minHz=0.5, maxHz=60, resampleToHz=0),

@@ -86,7 +86,7 @@ class ScipyReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multispectral-seizurenet.json", "multispectral-resampled.json"})
+    @ValueSource(strings = {"multispectral-seizurenet.json", "multispectral-resampled.json", "multispectral-dpss.json"})
     void multiSpectralStackMatchesPython(String fixture) {
         Fixtures f = Fixtures.load(fixture);
         float[][][] stack = service.multiSpectral(f.samples(), f.rateHz(), f.parameters(MultiSpectralParameters.class));
