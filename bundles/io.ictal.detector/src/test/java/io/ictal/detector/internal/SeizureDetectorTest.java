@@ -50,9 +50,7 @@ class SeizureDetectorTest {
     private static Path file;
     private static List<SimulatedSeizure> truth;
     private static Classification result;
-    private static final Map<String, Detection> streamed = new LinkedHashMap<>();
-    private static final List<Trend> trends = new ArrayList<>();
-    private static final List<Double> progress = new ArrayList<>();
+    private static final CollectingListener streamed = new CollectingListener();
 
     @BeforeAll
     static void detect() throws Exception {
@@ -61,27 +59,7 @@ class SeizureDetectorTest {
         truth = new EegSimulatorComponent(new EdfRecordingWriterService())
                 .write(SimulationSpec.of(4242, 3600, 0).withSeizures(TRUTH), file);
         try (Recording r = new EdfRecordingReader().open(file)) {
-            result = TestServices.detector(TestServices.registry()).classify(r, new ClassificationListener() {
-                @Override
-                public void progress(double fraction, String message) {
-                    progress.add(fraction);
-                }
-
-                @Override
-                public void detected(List<Detection> detections) {
-                    detections.forEach(d -> streamed.put(d.id(), d));
-                }
-
-                @Override
-                public void retracted(List<String> detectionIds) {
-                    detectionIds.forEach(streamed::remove);
-                }
-
-                @Override
-                public void trend(Trend segment) {
-                    trends.add(segment);
-                }
-            });
+            result = TestServices.detector(TestServices.registry()).classify(r, streamed);
         }
     }
 
@@ -132,18 +110,18 @@ class SeizureDetectorTest {
 
     @Test
     void streamsTheSameDetectionsTheProbabilityTraceAndProgress() {
-        assertEquals(result.detections(), new ArrayList<>(streamed.values()).stream()
+        assertEquals(result.detections(), new ArrayList<>(streamed.detections.values()).stream()
                 .sorted((a, b) -> Double.compare(a.onsetSeconds(), b.onsetSeconds())).toList());
-        int values = trends.stream().mapToInt(t -> t.values().length).sum();
+        int values = streamed.trends.stream().mapToInt(t -> t.values().length).sum();
         assertEquals((3600 - 4) / 2 + 1, values, "one value per 4-s window every 2 s");
-        assertEquals(2.0, trends.get(0).startSeconds(), 1e-9, "first window centre");
-        for (Trend t : trends) {
+        assertEquals(2.0, streamed.trends.get(0).startSeconds(), 1e-9, "first window centre");
+        for (Trend t : streamed.trends) {
             assertEquals("seizure-probability", t.seriesId());
             for (double v : t.values()) {
                 assertTrue(v >= 0 && v <= 1, "probability " + v);
             }
         }
-        assertEquals(1.0, progress.get(progress.size() - 1), 1e-9);
+        assertEquals(1.0, streamed.progress.get(streamed.progress.size() - 1), 1e-9);
     }
 
     @Test
