@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Keeps what a classification streams: progress, the standing detections (retractions removed), the trend. */
-final class CollectingListener implements ClassificationListener {
+class CollectingListener implements ClassificationListener {
 
     final List<Double> progress = new ArrayList<>();
     final Map<String, Detection> detections = new LinkedHashMap<>();

@@ -24,9 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,34 +124,17 @@ class SeizureDetectorTest {
 
     @Test
     void stopsWhenCancelledAndSaysSo() throws Exception {
-        List<Trend> seen = new ArrayList<>();
+        CollectingListener cancelsAfterTheFirstTrend = new CollectingListener() {
+            @Override
+            public boolean isCancelled() {
+                return !trends.isEmpty();
+            }
+        };
         try (Recording r = new EdfRecordingReader().open(file)) {
             Classification partial = TestServices.detector(TestServices.registry()).classify(r,
-                    new ClassificationListener() {
-                        @Override
-                        public void progress(double fraction, String message) {
-                        }
-
-                        @Override
-                        public void detected(List<Detection> detections) {
-                        }
-
-                        @Override
-                        public void retracted(List<String> detectionIds) {
-                        }
-
-                        @Override
-                        public void trend(Trend segment) {
-                            seen.add(segment);
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return !seen.isEmpty();
-                        }
-                    });
+                    cancelsAfterTheFirstTrend);
             assertFalse(partial.complete());
-            assertEquals(1, seen.size());
+            assertEquals(1, cancelsAfterTheFirstTrend.trends.size());
         }
     }
 
