@@ -3,7 +3,6 @@ package io.ictal.inference.internal;
 import io.ictal.api.detection.Classification;
 import io.ictal.api.detection.ClassificationListener;
 import io.ictal.api.detection.Detection;
-import io.ictal.api.detection.Trend;
 import io.ictal.api.recording.Recording;
 import io.ictal.detector.internal.DetectorConfig;
 import io.ictal.detector.internal.SeizureDetector;
@@ -13,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,27 +46,12 @@ public final class DetectorBench {
                 StringBuilder trace = new StringBuilder();
                 Classification c;
                 try (Recording r = new EdfRecordingReader().open(Path.of(args[i]))) {
-                    c = detector.classify(r, new ClassificationListener() {
-                        @Override
-                        public void progress(double fraction, String message) {
+                    c = detector.classify(r, ClassificationListener.trendsTo(segment -> {
+                        traceValues[0] += segment.values().length;
+                        for (double v : segment.values()) {
+                            trace.append(v).append('\n');
                         }
-
-                        @Override
-                        public void detected(List<Detection> detections) {
-                        }
-
-                        @Override
-                        public void retracted(List<String> detectionIds) {
-                        }
-
-                        @Override
-                        public void trend(Trend segment) {
-                            traceValues[0] += segment.values().length;
-                            for (double v : segment.values()) {
-                                trace.append(v).append('\n');
-                            }
-                        }
-                    });
+                    }));
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;

@@ -1,6 +1,8 @@
 package io.ictal.api.detection;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -32,6 +34,16 @@ public interface ClassificationListener {
 
     /** A listener that ignores everything (batch use, tests). */
     static ClassificationListener ignoring() {
+        return trendsTo(segment -> {
+        });
+    }
+
+    /**
+     * A listener that hands each trend segment to {@code trends} and ignores progress and detections
+     * (callers that read the detections from the returned {@code Classification}).
+     */
+    static ClassificationListener trendsTo(Consumer<Trend> trends) {
+        Objects.requireNonNull(trends, "trends");
         return new ClassificationListener() {
             @Override
             public void progress(double fraction, String message) {
@@ -47,6 +59,7 @@ public interface ClassificationListener {
 
             @Override
             public void trend(Trend segment) {
+                trends.accept(segment);
             }
         };
     }

@@ -8,7 +8,7 @@
  * event another classifier found (seizure type, video semiology).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.ictal.api.detection;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ictal.api.detection.ClassificationException;
+import io.ictal.api.detection.ClassificationListener;
 import io.ictal.api.detection.Detection;
 import io.ictal.api.detection.Trend;
 import io.ictal.inference.internal.ShippedEcgModels;
@@ -191,8 +192,8 @@ class EpisodesTest {
 
     @Test
     void trendBinsReportRatesOnceClassified() {
-        TrendCollector listener = new TrendCollector();
-        List<Trend> trends = listener.trends;
+        List<Trend> trends = new ArrayList<>();
+        ClassificationListener listener = ClassificationListener.trendsTo(trends::add);
         TrendBins bins = new TrendBins(60, 90, listener);
         for (int k = 0; k < 90; k++) {
             bins.beat(k + 0.5);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ictal.api.detection.Classification;
+import io.ictal.api.detection.ClassificationListener;
 import io.ictal.api.detection.Detection;
 import io.ictal.api.detection.Trend;
 import io.ictal.api.model.ModelRegistry;
@@ -12,6 +13,7 @@ import io.ictal.api.recording.Recording;
 import io.ictal.edf.internal.EdfRecordingReader;
 import io.ictal.inference.internal.ShippedEcgModels;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,8 @@ class RealBeatsTest {
         EcgClassifier.Settings settings = new EcgClassifier.Settings(chunkSeconds, d.afMinSeconds(),
                 d.afOffProbability(), d.afMergeGapSeconds(), d.afMinRrIrregularity(), d.runMinBeats(), d.batchSize(),
                 1e6);
-        TrendCollector listener = new TrendCollector();
-        List<Trend> trends = listener.trends;
+        List<Trend> trends = new ArrayList<>();
+        ClassificationListener listener = ClassificationListener.trendsTo(trends::add);
         try (Recording recording = new EdfRecordingReader().open(file, ReadMode.STRICT)) {
             Classification c = new EcgClassifier(models, TestServices.spectrograms(), settings)
                     .classify(recording, listener);
