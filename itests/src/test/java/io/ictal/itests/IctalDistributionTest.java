@@ -79,7 +79,7 @@ public class IctalDistributionTest {
         assertEquals("io.ictal.viewer.spi", bundleExporting(MarkerProvider.class).getSymbolicName());
         assertEquals("io.ictal.api", bundleExporting(Detection.class).getSymbolicName());
         assertEquals("1.1.0", exportedVersion(bundleExporting(MarkerProvider.class), "io.ictal.viewer.spi"));
-        assertEquals("1.1.0", exportedVersion(bundleExporting(Detection.class), "io.ictal.api.detection"));
+        assertEquals("1.2.0", exportedVersion(bundleExporting(Detection.class), "io.ictal.api.detection"));
     }
 
     @Test
