@@ -12,7 +12,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 MODEL_DIR = os.path.join(REPO, "bundles", "io.ictal.model.seizure.cnn", "src", "main", "resources", "model")
 
 ID = "ictal-seizure-cnn"
-VERSION = "1.1.0"
+VERSION = "2.0.0"  # 2: images relative to the recording's level reference (a detector without it would misread them)
 # Hysteresis from the card: an event starts when p(seizure) >= THRESHOLD_ON and ends when
 # p(background) >= 1 - THRESHOLD_OFF, i.e. p(seizure) <= THRESHOLD_OFF (thresholds are per label).
 # Chosen by tune_events.py on validation recordings (seeds 301-302): its last printed line.
@@ -64,7 +64,7 @@ def metrics(work):
 
 # RESULTS.md's variant runs of the shipped recipe (every training seed of it): the card says how far one
 # training run's window metrics move, so that a reader of the card alone sees their uncertainty.
-SHIPPED_RECIPE = "simulator default (shipped 1.1.0 recipe), seed "
+SHIPPED_RECIPE = "level reference p10 (shipped 2.0.0 recipe), seed "
 
 
 def seed_spread(work):
@@ -138,7 +138,7 @@ def write(work):
                   "samplingRateHz": params.RATE_HZ, "windowSeconds": params.WINDOW_SECONDS,
                   "hopSeconds": params.HOP_SECONDS, "spectrogram": spectrogram,
                   "montage": "bipolar-double-banana", "channels": [],
-                  "normalisation": {"method": "none", "mean": [], "std": []}},
+                  "normalisation": {"method": params.LEVEL_REFERENCE, "mean": [], "std": []}},
         "outputs": [{"name": "probabilities", "shape": [-1, 2], "dtype": "float32"},
                     {"name": "cam", "shape": [-1, h, w], "dtype": "float32"}],
         "labels": ["background", "seizure"],

@@ -59,15 +59,17 @@ def build(work, sim_options=SIM_OPTIONS):
 
     x/y/source/segment: single-channel windows of Bonn (source 0), Delhi (1) and the simulated training
     hours (2), with the file (or simulated hour) each was cut from;
-    vx/vy: simulated validation hours; bags: CHB-MIT windows, all 23 bipolar channels each, with the
+    vx/vy/vsegment: simulated validation hours; bags: CHB-MIT windows, all 23 bipolar channels each, with the
     segment's label (ictal or pre-ictal), patient and file.
+    The cache keeps absolute decibels; what build returns is relative to each recording's level reference
+    (referenced()), as the detector images.
     """
     cache = os.path.join(work, "dataset-db.npz")
     if os.path.exists(cache):
         z = np.load(cache)
-        if "segment" not in z.files:
-            raise SystemExit(f"{cache} was built before windows carried their source file ('segment'): delete it")
-        return {k: z[k] for k in z.files}
+        if "vsegment" not in z.files:
+            raise SystemExit(f"{cache} was built before windows carried their simulated hour ('vsegment'): delete it")
+        return referenced({k: z[k] for k in z.files})
     rng = np.random.default_rng(SEED)
     root = data.shared_root()
     grids, labels, source, segment = [], [], [], []
@@ -93,12 +95,13 @@ def build(work, sim_options=SIM_OPTIONS):
         source += [2] * len(g)
         segment += [f"simulated seed {seed}"] * len(g)
     log("train total", len(grids), "positives", sum(labels))
-    val_grids, val_labels = [], []
+    val_grids, val_labels, val_segment = [], [], []
     for seed in VAL_SIM_SEEDS:
         path, truth = data.simulate(*sim_args(work, seed, sim_options))
         g, lab = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
         val_grids += g
         val_labels += lab
+        val_segment += [f"simulated seed {seed}"] * len(g)
     bags, bag_labels, bag_patients, bag_files = [], [], [], []
     for patient, name, ictal, x in data.chbmit(root):
         for s in data.window_starts(x.shape[1]):
@@ -108,10 +111,34 @@ def build(work, sim_options=SIM_OPTIONS):
             bag_files.append(name)
     log("CHB-MIT windows", len(bags))
     out = {"x": np.stack(grids), "y": np.array(labels), "source": np.array(source), "segment": np.array(segment),
-           "vx": np.stack(val_grids), "vy": np.array(val_labels), "bags": np.stack(bags),
+           "vx": np.stack(val_grids), "vy": np.array(val_labels), "vsegment": np.array(val_segment), "bags": np.stack(bags),
            "bag_y": np.array(bag_labels), "bag_patient": np.array(bag_patients), "bag_file": np.array(bag_files)}
     np.savez(cache, **out)
-    return out
+    return referenced(out)
+
+
+def referenced(ds):
+    """The grids minus their recording's level reference (data.level_reference). A simulated hour and a
+    CHB-MIT patient (all its excerpts and channels) are each one recording. Bonn and Delhi carry no
+    recording ids: each whole dataset is one (label-free, it stands in for a site's recordings)."""
+    ds = dict(ds)
+    references = {}
+
+    def shift(grids, recordings, shape):
+        grids = grids.copy()
+        for name in np.unique(recordings):
+            chosen = recordings == name
+            references[name] = r = data.level_reference(grids[chosen].reshape(shape))
+            grids[chosen] -= np.float32(r)
+        return grids
+
+    single = (-1, *ds["x"].shape[1:])
+    ds["x"] = shift(ds["x"], np.where(ds["source"] == 2, ds["segment"], np.array(["Bonn", "Delhi", ""])[ds["source"]]),
+                    single)
+    ds["vx"] = shift(ds["vx"], np.char.add("validation ", ds["vsegment"]), single)
+    ds["bags"] = shift(ds["bags"], np.char.add("CHB-MIT ", ds["bag_patient"]), single)
+    log("level references (dB):", ", ".join(f"{k} {v:.2f}" for k, v in references.items()))
+    return ds
 
 
 def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=SEED):
@@ -203,14 +230,17 @@ def subset(ds, leave_out_source, patients):
 
 
 def check_twin(ds):
-    """The torch images of the decibel grids equal the reference images (data.image) of the same windows."""
+    """The torch images of the referenced decibel grids equal the reference images (data.image, the card's range
+    above the recording's reference, as the detector makes them) of the same windows."""
     root = data.shared_root()
     _, _, _, x = next(data.chbmit(root))
-    raw = np.stack([data.image(ch[:data.WINDOW]) for ch in x])
-    twin = data.images_from_decibels(np.stack([data.decibels(ch[:data.WINDOW]) for ch in x])).numpy()
+    grids = np.stack([data.decibels(ch[:data.WINDOW]) for ch in x])
+    reference = data.level_reference(grids)
+    raw = np.stack([data.image(ch[:data.WINDOW], reference) for ch in x])
+    twin = data.images_from_decibels(grids - np.float32(reference)).numpy()
     error = float(np.abs(raw - twin).max())
     assert error < 1e-5, f"decibel-grid images differ from data.image by {error}"
-    log("decibel-grid images equal data.image: max difference", error)
+    log("decibel-grid images equal data.image: max difference", error, "at reference", round(reference, 2), "dB")
 
 
 def main(argv):
