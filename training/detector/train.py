@@ -28,7 +28,10 @@ import models  # noqa: E402
 import params  # noqa: E402
 from golden import export_onnx, golden_pair  # noqa: E402
 
-SEED = 20261121
+SEED = 20261121          # the data: which simulated background windows are drawn
+# The training seed (initialisation, draws) of the shipped model and of its held-out models in the card:
+# chosen by choose_seed.py among 20261121 and 1-6 on the simulated validation hours (README, session 6).
+TRAIN_SEED = 1
 TRAIN_SIM_SEEDS = range(101, 113)   # 12 simulated hours for training
 VAL_SIM_SEEDS = range(201, 204)     # 3 for choosing the architecture; event-level tests use 900+
 BATCH = 128              # single-channel windows per step
@@ -141,7 +144,7 @@ def referenced(ds):
     return ds
 
 
-def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=SEED):
+def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=TRAIN_SEED):
     """Trains one candidate on the single-channel windows of ds (x, y, source: decibel grids) and, when
     given, CHB-MIT recording windows (bags: (grids [B, 23, H, W], labels [B])).
 
@@ -257,7 +260,7 @@ def main(argv):
                    help="SimulatorMain options of the simulated training and validation hours (a recipe variant)")
     p.add_argument("--bag-weight", type=float, default=BAG_WEIGHT,
                    help="with --held-out-only: weight of the CHB-MIT recording-window loss (a recipe variant)")
-    p.add_argument("--train-seed", type=int, default=SEED,
+    p.add_argument("--train-seed", type=int, default=TRAIN_SEED,
                    help="with --held-out-only: the training seed (initialisation, draws), to see the spread of a recipe")
     p.add_argument("--only", default="", help="train only these held-out models (comma-separated files)")
     a = p.parse_args(argv)
@@ -275,7 +278,7 @@ def main(argv):
         if a.only and path not in a.only.split(","):
             continue
         single, bags = subset(ds, source, patients)
-        model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else SEED,
+        model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else TRAIN_SEED,
                       bag_weight=a.bag_weight if a.held_out_only else BAG_WEIGHT)
         torch.save(model.state_dict(), os.path.join(a.work, path))
     evaluate.main(["--work", a.work, "--model", chosen] + (["--held-out-only"] if a.held_out_only else []))
@@ -286,7 +289,9 @@ def export(ds, a):
     comparison = []
     for name in models.CANDIDATES:
         single, bags = subset(ds, None, ("chb01", "chb02"))
-        m = train(name, single, a.compare_epochs, bags, gain_db=a.gain_db)
+        # The data seed, as before TRAIN_SEED existed: this 3-epoch, one-seed comparison is noisy (with seed 1
+        # it prefers resnet-small, which 5 seeds on the held-out real data did not; README, session 4 and 6).
+        m = train(name, single, a.compare_epochs, bags, gain_db=a.gain_db, seed=SEED)
         val = evaluate.window_metrics(evaluate.predict(m, data.images_from_decibels(ds["vx"])), ds["vy"], 0.5)
         comparison.append({"model": name, "parameters": models.parameters(m), "multiplyAdds": models.multiply_adds(m),
                            "cpuMsPerImage": round(cpu_ms_per_image(m), 3), "epochs": a.compare_epochs,
@@ -306,7 +311,7 @@ def export(ds, a):
     golden = golden_pair(model, example, ["probabilities", "cam"], tolerance=1e-3)
     torch.save(model.state_dict(), os.path.join(a.work, "detector.pt"))
     with open(os.path.join(a.work, "training.json"), "w") as f:
-        json.dump({"comparison": comparison, "chosen": chosen["model"], "epochs": a.epochs, "seed": SEED,
+        json.dump({"comparison": comparison, "chosen": chosen["model"], "epochs": a.epochs, "seed": TRAIN_SEED, "dataSeed": SEED,
                    "trainWindows": int(len(ds["y"])), "trainPositives": int(ds["y"].sum()),
                    "epochWindows": EPOCH_WINDOWS, "gainDb": a.gain_db, "bagsPerStep": BAGS_PER_STEP,
                    "bagWeight": BAG_WEIGHT, "chbWindows": int(len(ds["bag_y"])), "trainSimSeeds": list(TRAIN_SIM_SEEDS),
