@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.ictal.api.detection.ClassificationException;
@@ -13,9 +12,6 @@ import io.ictal.api.model.InputContract;
 import io.ictal.api.model.ModelCard;
 import io.ictal.api.model.Normalisation;
 import io.ictal.api.spectrogram.ImageParameters;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +26,7 @@ class LevelReferenceTest {
 
     @Test
     void medianDecibelsAndTheReferenceEqualTraining() throws Exception {
-        JsonObject fixture;
-        try (Reader r = new InputStreamReader(getClass().getResourceAsStream("/fixtures/level-reference.json"),
-                StandardCharsets.UTF_8)) {
-            fixture = new Gson().fromJson(r, JsonObject.class);
-        }
+        JsonObject fixture = TestServices.fixture("level-reference.json");
         ModelCard card = TestServices.card();
         assertEquals(card.input().normalisation().method(), fixture.get("method").getAsString(),
                 "the fixture was made for another method than the card's: rerun make_fixtures.py");
