@@ -38,8 +38,11 @@ def window_starts(length):
     return starts
 
 
-def image(x):
-    return spectrogram.image(x, params.RATE_HZ, params.IMAGE).astype(np.float32)
+def image(x, reference_db=0.0):
+    """The card's image of one window of a recording whose level reference is reference_db: its colour range
+    is the card's minDb..maxDb above that reference (how the detector images)."""
+    shifted = dict(params.IMAGE, minDb=params.IMAGE["minDb"] + reference_db, maxDb=params.IMAGE["maxDb"] + reference_db)
+    return spectrogram.image(x, params.RATE_HZ, shifted).astype(np.float32)
 
 
 # Training keeps each window's decibel grid, not its RGB image, so that a gain (a shift in dB) can be
@@ -54,6 +57,14 @@ def decibels(x):
     """[height][width] dB grid of one window (float32), as the image function sees it before colouring."""
     grey = spectrogram.image(x, params.RATE_HZ, _GREY)[0]
     return (grey * (_WIDE_DB[1] - _WIDE_DB[0]) + _WIDE_DB[0]).astype(np.float32)
+
+
+def level_reference(grids):
+    """A recording's level reference (dB) from the decibel grids [N, H, W] of its windows and channels: the
+    LEVEL_PERCENTILE-th percentile (linear interpolation) of each grid's median. io.ictal.detector's
+    LevelReference is its twin."""
+    medians = np.median(np.asarray(grids, dtype=np.float64).reshape(len(grids), -1), axis=1)
+    return float(np.percentile(medians, params.LEVEL_PERCENTILE))
 
 
 def images_from_decibels(grids, gain_db=None):

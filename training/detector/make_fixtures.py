@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Writes io.ictal.detector's test fixture: signals and the images the Python reference makes of them
-with the detector's parameters (params.IMAGE, the card's), for the Java/Python agreement test.
+"""Writes io.ictal.detector's test fixtures: signals and the images the Python reference makes of them
+with the detector's parameters (params.IMAGE, the card's), for the Java/Python agreement test; and a short
+three-channel recording with the level reference training computes for it (data.level_reference).
 
     /usr/bin/python3 training/detector/make_fixtures.py bundles/io.ictal.detector/src/test/resources/fixtures
 """
@@ -15,6 +16,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, ".."))
 from ictal_training import spectrogram  # noqa: E402
 
+import data  # noqa: E402
 import params  # noqa: E402
 
 
@@ -36,6 +38,16 @@ def main(out):
     with open(os.path.join(out, "spectrogram-agreement.json"), "w") as f:
         json.dump({"parameters": params.IMAGE, "cases": cases}, f)
     print("wrote", os.path.join(out, "spectrogram-agreement.json"))
+    # 20 s at the training rate (9 windows, the last ending with the signal), channels 0, 12 and 26 dB apart.
+    channels = [gain * signal(params.RATE_HZ, 20.0, seed) for gain, seed in ((1, 4), (4, 5), (20, 6))]
+    grids = np.stack([data.decibels(x[s:s + data.WINDOW]) for x in channels for s in data.window_starts(len(x))])
+    with open(os.path.join(out, "level-reference.json"), "w") as f:
+        json.dump({"method": params.LEVEL_REFERENCE, "rateHz": params.RATE_HZ,
+                   "channels": [[float(v) for v in x] for x in channels],
+                   "windowStarts": data.window_starts(len(channels[0])),
+                   "medianDecibels": [float(np.median(g)) for g in grids],
+                   "referenceDb": data.level_reference(grids)}, f)
+    print("wrote", os.path.join(out, "level-reference.json"))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,18 @@ IMAGE = {
     "stft": {"windowSeconds": 1.0, "hopSeconds": 0.25, "taper": "HANN", "detrend": "CONSTANT",
              "scale": "DECIBEL", "minHz": 0.0, "maxHz": 32.0, "resampleToHz": float(RATE_HZ)},
     "imageSeconds": WINDOW_SECONDS, "height": 32, "width": 16, "range": "FIXED",
-    "minDb": -20.0, "maxDb": 50.0, "colourMap": "JET",
+    "minDb": -23.0, "maxDb": 47.0, "colourMap": "JET",
 }
+
+# The card's input.normalisation.method: minDb/maxDb above are relative to the recording's level
+# reference, the LEVEL_PERCENTILE-th percentile of the median decibel of its windows' grids (every
+# EEG channel; the detector samples at most a few hundred windows of a long recording). Absolute
+# microvolt levels differ between amplifiers, montages and scalp or intracranial electrodes by more
+# than seizure and background differ; relative to the recording's own quiet level they agree
+# (training/detector/README.md, session 6). A low percentile keeps the reference on background
+# while up to half of a recording is seizure.
+LEVEL_REFERENCE = "recording-level-p10"
+LEVEL_PERCENTILE = 10.0
 
 # Channel probabilities -> recording probability: the mean of the TOP_K most seizure-like channels
 # (one channel alone, an electrode pop, cannot raise it as much as a focal discharge on two).
@@ -18,4 +28,4 @@ TOP_K = 2
 
 # Event post-processing (the card's "thresholds" holds ON; the rest are in the card's notes and
 # io.ictal.detector's EventFinder): moving average over SMOOTH_WINDOWS windows, hysteresis.
-SMOOTH_WINDOWS = 5
+SMOOTH_WINDOWS = 3

@@ -28,7 +28,10 @@ import models  # noqa: E402
 import params  # noqa: E402
 from golden import export_onnx, golden_pair  # noqa: E402
 
-SEED = 20261121
+SEED = 20261121          # the data: which simulated background windows are drawn
+# The training seed (initialisation, draws) of the shipped model and of its held-out models in the card:
+# chosen by choose_seed.py among 20261121 and 1-6 on the simulated validation hours (README, session 6).
+TRAIN_SEED = 1
 TRAIN_SIM_SEEDS = range(101, 113)   # 12 simulated hours for training
 VAL_SIM_SEEDS = range(201, 204)     # 3 for choosing the architecture; event-level tests use 900+
 BATCH = 128              # single-channel windows per step
@@ -59,15 +62,17 @@ def build(work, sim_options=SIM_OPTIONS):
 
     x/y/source/segment: single-channel windows of Bonn (source 0), Delhi (1) and the simulated training
     hours (2), with the file (or simulated hour) each was cut from;
-    vx/vy: simulated validation hours; bags: CHB-MIT windows, all 23 bipolar channels each, with the
+    vx/vy/vsegment: simulated validation hours; bags: CHB-MIT windows, all 23 bipolar channels each, with the
     segment's label (ictal or pre-ictal), patient and file.
+    The cache keeps absolute decibels; what build returns is relative to each recording's level reference
+    (referenced()), as the detector images.
     """
     cache = os.path.join(work, "dataset-db.npz")
     if os.path.exists(cache):
         z = np.load(cache)
-        if "segment" not in z.files:
-            raise SystemExit(f"{cache} was built before windows carried their source file ('segment'): delete it")
-        return {k: z[k] for k in z.files}
+        if "vsegment" not in z.files:
+            raise SystemExit(f"{cache} was built before windows carried their simulated hour ('vsegment'): delete it")
+        return referenced({k: z[k] for k in z.files})
     rng = np.random.default_rng(SEED)
     root = data.shared_root()
     grids, labels, source, segment = [], [], [], []
@@ -93,12 +98,13 @@ def build(work, sim_options=SIM_OPTIONS):
         source += [2] * len(g)
         segment += [f"simulated seed {seed}"] * len(g)
     log("train total", len(grids), "positives", sum(labels))
-    val_grids, val_labels = [], []
+    val_grids, val_labels, val_segment = [], [], []
     for seed in VAL_SIM_SEEDS:
         path, truth = data.simulate(*sim_args(work, seed, sim_options))
         g, lab = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
         val_grids += g
         val_labels += lab
+        val_segment += [f"simulated seed {seed}"] * len(g)
     bags, bag_labels, bag_patients, bag_files = [], [], [], []
     for patient, name, ictal, x in data.chbmit(root):
         for s in data.window_starts(x.shape[1]):
@@ -108,13 +114,37 @@ def build(work, sim_options=SIM_OPTIONS):
             bag_files.append(name)
     log("CHB-MIT windows", len(bags))
     out = {"x": np.stack(grids), "y": np.array(labels), "source": np.array(source), "segment": np.array(segment),
-           "vx": np.stack(val_grids), "vy": np.array(val_labels), "bags": np.stack(bags),
+           "vx": np.stack(val_grids), "vy": np.array(val_labels), "vsegment": np.array(val_segment), "bags": np.stack(bags),
            "bag_y": np.array(bag_labels), "bag_patient": np.array(bag_patients), "bag_file": np.array(bag_files)}
     np.savez(cache, **out)
-    return out
+    return referenced(out)
 
 
-def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=SEED):
+def referenced(ds):
+    """The grids minus their recording's level reference (data.level_reference). A simulated hour and a
+    CHB-MIT patient (all its excerpts and channels) are each one recording. Bonn and Delhi carry no
+    recording ids: each whole dataset is one (label-free, it stands in for a site's recordings)."""
+    ds = dict(ds)
+    references = {}
+
+    def shift(grids, recordings, shape):
+        grids = grids.copy()
+        for name in np.unique(recordings):
+            chosen = recordings == name
+            references[name] = r = data.level_reference(grids[chosen].reshape(shape))
+            grids[chosen] -= np.float32(r)
+        return grids
+
+    single = (-1, *ds["x"].shape[1:])
+    ds["x"] = shift(ds["x"], np.where(ds["source"] == 2, ds["segment"], np.array(["Bonn", "Delhi", ""])[ds["source"]]),
+                    single)
+    ds["vx"] = shift(ds["vx"], np.char.add("validation ", ds["vsegment"]), single)
+    ds["bags"] = shift(ds["bags"], np.char.add("CHB-MIT ", ds["bag_patient"]), single)
+    log("level references (dB):", ", ".join(f"{k} {v:.2f}" for k, v in references.items()))
+    return ds
+
+
+def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=TRAIN_SEED):
     """Trains one candidate on the single-channel windows of ds (x, y, source: decibel grids) and, when
     given, CHB-MIT recording windows (bags: (grids [B, 23, H, W], labels [B])).
 
@@ -203,14 +233,17 @@ def subset(ds, leave_out_source, patients):
 
 
 def check_twin(ds):
-    """The torch images of the decibel grids equal the reference images (data.image) of the same windows."""
+    """The torch images of the referenced decibel grids equal the reference images (data.image, the card's range
+    above the recording's reference, as the detector makes them) of the same windows."""
     root = data.shared_root()
     _, _, _, x = next(data.chbmit(root))
-    raw = np.stack([data.image(ch[:data.WINDOW]) for ch in x])
-    twin = data.images_from_decibels(np.stack([data.decibels(ch[:data.WINDOW]) for ch in x])).numpy()
+    grids = np.stack([data.decibels(ch[:data.WINDOW]) for ch in x])
+    reference = data.level_reference(grids)
+    raw = np.stack([data.image(ch[:data.WINDOW], reference) for ch in x])
+    twin = data.images_from_decibels(grids - np.float32(reference)).numpy()
     error = float(np.abs(raw - twin).max())
     assert error < 1e-5, f"decibel-grid images differ from data.image by {error}"
-    log("decibel-grid images equal data.image: max difference", error)
+    log("decibel-grid images equal data.image: max difference", error, "at reference", round(reference, 2), "dB")
 
 
 def main(argv):
@@ -227,7 +260,7 @@ def main(argv):
                    help="SimulatorMain options of the simulated training and validation hours (a recipe variant)")
     p.add_argument("--bag-weight", type=float, default=BAG_WEIGHT,
                    help="with --held-out-only: weight of the CHB-MIT recording-window loss (a recipe variant)")
-    p.add_argument("--train-seed", type=int, default=SEED,
+    p.add_argument("--train-seed", type=int, default=TRAIN_SEED,
                    help="with --held-out-only: the training seed (initialisation, draws), to see the spread of a recipe")
     p.add_argument("--only", default="", help="train only these held-out models (comma-separated files)")
     a = p.parse_args(argv)
@@ -245,7 +278,7 @@ def main(argv):
         if a.only and path not in a.only.split(","):
             continue
         single, bags = subset(ds, source, patients)
-        model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else SEED,
+        model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else TRAIN_SEED,
                       bag_weight=a.bag_weight if a.held_out_only else BAG_WEIGHT)
         torch.save(model.state_dict(), os.path.join(a.work, path))
     evaluate.main(["--work", a.work, "--model", chosen] + (["--held-out-only"] if a.held_out_only else []))
@@ -256,7 +289,9 @@ def export(ds, a):
     comparison = []
     for name in models.CANDIDATES:
         single, bags = subset(ds, None, ("chb01", "chb02"))
-        m = train(name, single, a.compare_epochs, bags, gain_db=a.gain_db)
+        # The data seed, as before TRAIN_SEED existed: this 3-epoch, one-seed comparison is noisy (with seed 1
+        # it prefers resnet-small, which 5 seeds on the held-out real data did not; README, session 4 and 6).
+        m = train(name, single, a.compare_epochs, bags, gain_db=a.gain_db, seed=SEED)
         val = evaluate.window_metrics(evaluate.predict(m, data.images_from_decibels(ds["vx"])), ds["vy"], 0.5)
         comparison.append({"model": name, "parameters": models.parameters(m), "multiplyAdds": models.multiply_adds(m),
                            "cpuMsPerImage": round(cpu_ms_per_image(m), 3), "epochs": a.compare_epochs,
@@ -276,7 +311,7 @@ def export(ds, a):
     golden = golden_pair(model, example, ["probabilities", "cam"], tolerance=1e-3)
     torch.save(model.state_dict(), os.path.join(a.work, "detector.pt"))
     with open(os.path.join(a.work, "training.json"), "w") as f:
-        json.dump({"comparison": comparison, "chosen": chosen["model"], "epochs": a.epochs, "seed": SEED,
+        json.dump({"comparison": comparison, "chosen": chosen["model"], "epochs": a.epochs, "seed": TRAIN_SEED, "dataSeed": SEED,
                    "trainWindows": int(len(ds["y"])), "trainPositives": int(ds["y"].sum()),
                    "epochWindows": EPOCH_WINDOWS, "gainDb": a.gain_db, "bagsPerStep": BAGS_PER_STEP,
                    "bagWeight": BAG_WEIGHT, "chbWindows": int(len(ds["bag_y"])), "trainSimSeeds": list(TRAIN_SIM_SEEDS),

@@ -51,6 +51,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * event ends below 60 % of the start threshold). The model's second output is a class-activation
  * map: each event's explanation shows it over the spectrogram of its most seizure-like window.
  *
+ * <p>When the card's {@code input.normalisation.method} is {@value LevelReference#METHOD}, a first pass
+ * over at most {@value LevelReference#SAMPLED_WINDOWS} windows takes the recording's level reference and
+ * every image's colour range sits that far above the card's: the model sees levels relative to the
+ * recording's own background, not the amplifier's microvolts.
+ *
  * <p>Memory stays bounded: the recording is read {@code batchWindows} windows at a time.
  */
 @Component(service = RecordingClassifier.class, property = RecordingClassifier.TASK + "="
@@ -138,8 +143,8 @@ public final class SeizureDetector implements RecordingClassifier {
     }
 
     /** What the card says the model takes, checked before any window is read. */
-    record Input(ImageParameters image, String tensor, String camOutput, double windowSeconds, double hopSeconds,
-            double on, double off) {
+    record Input(ImageParameters image, boolean levelReferenced, String tensor, String camOutput, double windowSeconds,
+            double hopSeconds, double on, double off) {
     }
 
     static Input inputOf(ModelCard card) throws ClassificationException {
@@ -170,12 +175,18 @@ public final class SeizureDetector implements RecordingClassifier {
             throw new ClassificationException(where + "'thresholds.background': expected above " + (1 - on)
                     + " so that events end below their start threshold, was " + background);
         }
+        String method = card.input().normalisation().method();
+        if (!method.equals(LevelReference.NONE) && !method.equals(LevelReference.METHOD)) {
+            throw new ClassificationException(where + "'input.normalisation.method': expected " + LevelReference.NONE
+                    + " or " + LevelReference.METHOD + ", was " + method);
+        }
         String cam = card.outputs().size() > 1 ? card.outputs().get(1).name() : null;
         if (Math.abs(card.input().windowSeconds() - p.imageSeconds()) > 1e-9) {
             throw new ClassificationException(where + "'input.windowSeconds': expected the image's "
                     + p.imageSeconds() + " s, was " + card.input().windowSeconds());
         }
-        return new Input(p, tensor.name(), cam, card.input().windowSeconds(), card.input().hopSeconds(), on, off);
+        return new Input(p, method.equals(LevelReference.METHOD), tensor.name(), cam, card.input().windowSeconds(),
+                card.input().hopSeconds(), on, off);
     }
 
     /** One classification: its state lives here, so the component serves several recordings at once. */
@@ -193,6 +204,8 @@ public final class SeizureDetector implements RecordingClassifier {
         private final EventFinder events;
         private final int height;
         private final int width;
+        /** The card's image parameters, their range above the recording's level reference where the card asks. */
+        private ImageParameters image;
 
         Run(Recording recording, Montage montage, Model model, Input input, ClassificationListener listener) {
             this.recording = recording;
@@ -212,6 +225,7 @@ public final class SeizureDetector implements RecordingClassifier {
         }
 
         Classification classify() throws IOException, ClassificationException {
+            image = input.levelReferenced() ? LevelReference.above(input.image(), levelReference()) : input.image();
             double total = 0;
             for (Segment s : recording.segments()) {
                 total += s.durationSeconds();
@@ -244,6 +258,38 @@ public final class SeizureDetector implements RecordingClassifier {
             List<Detection> all = new ArrayList<>(detections.values());
             all.sort(Comparator.comparingDouble(Detection::onsetSeconds));
             return new Classification(task(), identity, all, complete);
+        }
+
+        /**
+         * {@link LevelReference} over windows sampled evenly from every segment, every channel; windows with
+         * missing data are left out (as from classification). 0 when no window is complete: nothing is imaged then.
+         */
+        private double levelReference() throws IOException {
+            List<Double> starts = new ArrayList<>();
+            for (Segment segment : recording.segments()) {
+                long samples = Math.round(segment.durationSeconds() * montage.rateHz());
+                long windows = samples < window ? 0 : (samples - window) / hop + 1;
+                for (long w = 0; w < windows; w++) {
+                    starts.add(segment.startSeconds() + w * hop / montage.rateHz());
+                }
+            }
+            long[] picks = LevelReference.sampled(starts.size());
+            double[] medians = new double[picks.length * signals.length];
+            int n = 0;
+            float[][] raw = new float[signals.length][window];
+            for (long pick : picks) {
+                for (int i = 0; i < signals.length; i++) {
+                    recording.read(signals[i], starts.get((int) pick), raw[i], 0, window);
+                }
+                float[][] channels = montage.derive(signals, raw);
+                if (Arrays.stream(channels).anyMatch(SeizureDetector::hasMissing)) {
+                    continue;
+                }
+                for (float[] samples : channels) {
+                    medians[n++] = LevelReference.medianDecibel(spectrogram, samples, montage.rateHz(), input.image());
+                }
+            }
+            return n == 0 ? 0 : LevelReference.percentile(Arrays.copyOf(medians, n), LevelReference.PERCENTILE);
         }
 
         /** Reads, images and classifies {@code count} windows starting at {@code start}. */
@@ -313,14 +359,9 @@ public final class SeizureDetector implements RecordingClassifier {
                 boolean ok = true;
                 for (int c = 0; c < channels.length && ok; c++) {
                     float[] samples = Arrays.copyOfRange(channels[c], w * hop, w * hop + window);
-                    for (float v : samples) {
-                        if (Float.isNaN(v)) {
-                            ok = false;
-                            break;
-                        }
-                    }
+                    ok = !hasMissing(samples);
                     if (ok) {
-                        float[][][] rgb = spectrogram.image(samples, montage.rateHz(), input.image());
+                        float[][][] rgb = spectrogram.image(samples, montage.rateHz(), image);
                         int offset = (w * channels.length + c) * imageSize;
                         for (int k = 0; k < 3; k++) {
                             for (int r = 0; r < height; r++) {
@@ -375,6 +416,16 @@ public final class SeizureDetector implements RecordingClassifier {
             detections.put(e.number, d);
             listener.detected(List.of(d));
         }
+    }
+
+    /** Whether a window has samples no data record covers (NaN: an EDF+D gap, the recording's end). */
+    static boolean hasMissing(float[] samples) {
+        for (float v : samples) {
+            if (Float.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Mean of the {@code k} largest values. */

@@ -13,13 +13,18 @@ import io.ictal.api.detection.ClassificationListener;
 import io.ictal.api.detection.Detection;
 import io.ictal.api.detection.Trend;
 import io.ictal.api.model.ModelCard;
+import io.ictal.api.recording.Annotation;
+import io.ictal.api.recording.ReadWarning;
 import io.ictal.api.recording.Recording;
+import io.ictal.api.recording.RecordingHeader;
+import io.ictal.api.recording.Segment;
 import io.ictal.edf.internal.EdfRecordingReader;
 import io.ictal.edf.internal.EdfRecordingWriterService;
 import io.ictal.simulator.SeizureType;
 import io.ictal.simulator.SimulatedSeizure;
 import io.ictal.simulator.SimulationSpec;
 import io.ictal.simulator.internal.EegSimulatorComponent;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,6 +128,25 @@ class SeizureDetectorTest {
     }
 
     @Test
+    void theSameRecordingTenTimesLouderGivesTheSameProbabilitiesAndEvents() throws Exception {
+        CollectingListener louder = new CollectingListener();
+        Classification loud;
+        try (Recording r = new Louder(new EdfRecordingReader().open(file), 10)) {
+            loud = TestServices.detector(TestServices.registry()).classify(r, louder);
+        }
+        double[] quiet = streamed.trendValues();
+        double[] amplified = louder.trendValues();
+        assertEquals(quiet.length, amplified.length);
+        double worst = 0;
+        for (int i = 0; i < quiet.length; i++) {
+            worst = Math.max(worst, Math.abs(quiet[i] - amplified[i]));
+        }
+        // +20 dB moves the level reference by 20 dB and the images not at all (float rounding aside).
+        assertTrue(worst < 1e-3, "largest probability difference at 20 dB more gain: " + worst);
+        assertEquals(describe(result.detections()), describe(loud.detections()));
+    }
+
+    @Test
     void stopsWhenCancelledAndSaysSo() throws Exception {
         CollectingListener cancelsAfterTheFirstTrend = new CollectingListener() {
             @Override
@@ -166,5 +190,48 @@ class SeizureDetectorTest {
 
     private static SimulatedSeizure seizure(double onset, double duration, String focus) {
         return new SimulatedSeizure(onset, duration, SeizureType.FOCAL_EVOLVING, focus, List.of());
+    }
+
+    /** A recording read with every sample multiplied by {@code gain} (another amplifier's gain). */
+    private record Louder(Recording recording, float gain) implements Recording {
+
+        @Override
+        public Path file() {
+            return recording.file();
+        }
+
+        @Override
+        public RecordingHeader header() {
+            return recording.header();
+        }
+
+        @Override
+        public List<Annotation> annotations() {
+            return recording.annotations();
+        }
+
+        @Override
+        public List<ReadWarning> warnings() {
+            return recording.warnings();
+        }
+
+        @Override
+        public List<Segment> segments() {
+            return recording.segments();
+        }
+
+        @Override
+        public float[] read(int signalIndex, double startSeconds, double durationSeconds) throws IOException {
+            float[] samples = recording.read(signalIndex, startSeconds, durationSeconds);
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] *= gain;
+            }
+            return samples;
+        }
+
+        @Override
+        public void close() throws IOException {
+            recording.close();
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.ictal.detector.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.ictal.api.model.SpectrogramInput;
@@ -14,9 +13,6 @@ import io.ictal.api.spectrogram.ImageParameters;
 import io.ictal.api.spectrogram.SpectrumScale;
 import io.ictal.api.spectrogram.StftParameters;
 import io.ictal.api.spectrogram.Taper;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +27,7 @@ class SpectrogramAgreementTest {
 
     @Test
     void javaImagesEqualThePythonReferenceForTheCardsParameters() throws Exception {
-        JsonObject fixture;
-        try (Reader r = new InputStreamReader(getClass().getResourceAsStream("/fixtures/spectrogram-agreement.json"),
-                StandardCharsets.UTF_8)) {
-            fixture = new Gson().fromJson(r, JsonObject.class);
-        }
+        JsonObject fixture = TestServices.fixture("spectrogram-agreement.json");
         ImageParameters card = ((SpectrogramInput.Image) TestServices.card().input().spectrogram()).parameters();
         assertEquals(card, parameters(fixture.getAsJsonObject("parameters")),
                 "the fixture was made with other parameters than the card's: rerun make_fixtures.py");

@@ -1,11 +1,17 @@
 package io.ictal.detector.internal;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import io.ictal.api.model.ModelCard;
 import io.ictal.api.model.ModelRegistry;
 import io.ictal.api.spectrogram.SpectrogramService;
 import io.ictal.inference.internal.ShippedModel;
 import io.ictal.spectrogram.internal.SpectrogramComponent;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
 
 /** The real services, built without a framework as DS would build them. */
 final class TestServices {
@@ -23,8 +29,16 @@ final class TestServices {
         return registry().active(ModelCard.TASK_SEIZURE_DETECTION).orElseThrow();
     }
 
+    /** A JSON fixture of src/test/resources/fixtures (written by training/detector/make_fixtures.py). */
+    static JsonObject fixture(String name) throws IOException {
+        try (Reader r = new InputStreamReader(TestServices.class.getResourceAsStream("/fixtures/" + name),
+                StandardCharsets.UTF_8)) {
+            return new Gson().fromJson(r, JsonObject.class);
+        }
+    }
+
     static SeizureDetector detector(ModelRegistry registry) {
-        return new SeizureDetector(registry, SPECTROGRAM, config(2, 5, 10, 30, 32, 2));
+        return new SeizureDetector(registry, SPECTROGRAM, config(2, 3, 10, 30, 32, 2));
     }
 
     static DetectorConfig config(int top, int smoothing, double minDuration, double mergeGap, int batch, int threads) {
