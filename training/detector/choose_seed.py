@@ -44,7 +44,7 @@ def hour(seed):
 
 
 def score(model, hours):
-    false_windows, background, found, seizures = 0, 0, 0, 0
+    false_windows, background, found, seizures, missed = 0, 0, 0, 0, []
     for grids, truth in hours:
         flat = grids.reshape(-1, *grids.shape[2:])
         p = evaluate.predict(model, data.images_from_decibels(flat - np.float32(data.level_reference(flat))))
@@ -54,12 +54,16 @@ def score(model, hours):
         quiet = np.ones(len(top), bool)
         for s in truth:
             inside = (centre > s["onset"]) & (centre < s["onset"] + s["duration"])
-            found += bool((smooth[inside] >= card.THRESHOLD_ON).any())
+            hit = bool((smooth[inside] >= card.THRESHOLD_ON).any())
+            found += hit
             seizures += 1
+            if not hit:
+                missed.append(f"{s.get('type', '?')} {s['duration']:.0f} s")
             quiet &= ~((centre > s["onset"] - 30) & (centre < s["onset"] + s["duration"] + 60))
         false_windows += int((top[quiet] >= card.THRESHOLD_ON).sum())
         background += int(quiet.sum())
-    return {"falseWindows": false_windows, "backgroundWindows": background, "found": found, "seizures": seizures}
+    return {"falseWindows": false_windows, "backgroundWindows": background, "found": found, "seizures": seizures,
+            "missed": missed}
 
 
 def main(seeds):

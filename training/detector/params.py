@@ -28,4 +28,4 @@ TOP_K = 2
 
 # Event post-processing (the card's "thresholds" holds ON; the rest are in the card's notes and
 # io.ictal.detector's EventFinder): moving average over SMOOTH_WINDOWS windows, hysteresis.
-SMOOTH_WINDOWS = 3
+SMOOTH_WINDOWS = 5

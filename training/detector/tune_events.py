@@ -21,6 +21,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 import evaluate_events  # noqa: E402
 import params  # noqa: E402
+import simulated  # noqa: E402
 
 SEEDS_FROM = 301
 GRID = {"on": [0.5, 0.6, 0.7, 0.8, 0.9, 0.95], "off": [0.3, 0.5], "smoothing": [3, 5, 7], "minDuration": [10, 16, 24],
@@ -32,6 +33,8 @@ def main(argv):
     p.add_argument("--work", default="/tmp/ictal-detector-work")
     p.add_argument("--hours", type=float, default=24)
     p.add_argument("--recordings", type=int, default=2)
+    p.add_argument("--types", default=simulated.TYPES, help="the seizure types, in turn ('' for the simulator's "
+                   "default, focal evolving only: how post-processing was tuned before model 2.1.0)")
     a = p.parse_args(argv)
     detector_cp, simulator_cp, model_jar = evaluate_events.classpath()
     folder = os.path.join(a.work, "tune")
@@ -39,12 +42,8 @@ def main(argv):
     seeds = list(range(SEEDS_FROM, SEEDS_FROM + a.recordings))
     files, truths = [], []
     for seed in seeds:
-        path = os.path.join(folder, f"sim-{seed}-{a.hours:g}h.edf")
+        path = evaluate_events.simulate(folder, seed, a.hours, 0.5, a.types, simulator_cp)
         truth = path[:-4] + ".json"
-        if not os.path.exists(truth):
-            subprocess.run(["java", "-cp", simulator_cp, "io.ictal.simulator.internal.SimulatorMain", path, "--hours",
-                            str(a.hours), "--seed", str(seed), "--seizures-per-hour", "0.5", "--truth", truth],
-                           check=True)
         files.append(path)
         with open(truth) as f:
             truths.append([(s["onset"], s["onset"] + s["duration"]) for s in json.load(f)["seizures"]])
@@ -54,9 +53,9 @@ def main(argv):
     subprocess.run(["javac", "-d", classes, "-cp", detector_cp] + sources, check=True)
     cp = classes + ":" + detector_cp
     traces = [os.path.join(folder, os.path.basename(f) + ".trace") for f in files]
-    if not all(os.path.exists(t) for t in traces):
-        subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", f"-Dtrace.dir={folder}",
-                        "-cp", cp, "io.ictal.inference.internal.DetectorBench", model_jar] + files, check=True)
+    # Always anew: traces of an earlier model under the same file names would tune the wrong model.
+    subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", f"-Dtrace.dir={folder}",
+                    "-cp", cp, "io.ictal.inference.internal.DetectorBench", model_jar] + files, check=True)
     settings = [",".join(str(v) for v in combo) for combo in itertools.product(*GRID.values()) if combo[1] < combo[0]]
     totals = {s: [0, 0, 0, 0] for s in settings}
     for trace, truth in zip(traces, truths):

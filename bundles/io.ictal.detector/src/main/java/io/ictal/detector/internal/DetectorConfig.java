@@ -12,7 +12,7 @@ public @interface DetectorConfig {
     int topChannels() default 2;
 
     @AttributeDefinition(description = "Centred moving average over this many windows (odd) before the thresholds.")
-    int smoothingWindows() default 3;
+    int smoothingWindows() default 5;
 
     @AttributeDefinition(description = "Events shorter than this (seconds) are dropped.")
     double minDurationSeconds() default 10;

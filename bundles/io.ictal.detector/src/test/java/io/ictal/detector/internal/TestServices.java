@@ -38,7 +38,7 @@ final class TestServices {
     }
 
     static SeizureDetector detector(ModelRegistry registry) {
-        return new SeizureDetector(registry, SPECTROGRAM, config(2, 3, 10, 30, 32, 2));
+        return new SeizureDetector(registry, SPECTROGRAM, config(2, 5, 10, 30, 32, 2));
     }
 
     static DetectorConfig config(int top, int smoothing, double minDuration, double mergeGap, int batch, int threads) {
