@@ -177,12 +177,10 @@ def results(work, card):
              "epochs | balanced accuracy (mean over training seeds) | per seed: balanced accuracy / AUROC |",
              "|---|---|---|---|---|---|---|"]
     for c in training["comparison"]:
-        runs = c["validation"] if isinstance(c["validation"], list) else [c["validation"]]
-        seeds = c.get("seeds", [training.get("dataSeed")])
-        mean = c.get("meanBalancedAccuracy", runs[0]["balancedAccuracy"])
         lines.append(f"| {c['model']} | {c['parameters']:,} | {c['multiplyAdds']:,} | {c['cpuMsPerImage']} | "
-                     f"{c['epochs']} | {mean} | " + ", ".join(f"seed {s}: {r['balancedAccuracy']} / {r['auroc']}"
-                                                         for s, r in zip(seeds, runs)) + " |")
+                     f"{c['epochs']} | {c['meanBalancedAccuracy']} | "
+                     + ", ".join(f"seed {s}: {r['balancedAccuracy']} / {r['auroc']}"
+                                 for s, r in zip(c["seeds"], c["validation"])) + " |")
     lines += ["", f"Chosen: **{training['chosen']}**, trained {training['epochs']} epochs of "
               f"{training['epochWindows']:,} single-channel windows drawn from {training['trainWindows']:,} "
               f"({training['trainPositives']:,} seizure; Bonn, Delhi, simulated"

@@ -63,11 +63,13 @@ def preprocess(events):
     return out
 
 
+def overlaps(h, r):
+    """SzCORE: detection h counts for reference event r when it overlaps r widened by BEFORE and AFTER."""
+    return h[0] < r[1] + AFTER and h[1] > r[0] - BEFORE
+
+
 def score(reference, hypothesis):
     reference, hypothesis = preprocess(reference), preprocess(hypothesis)
-
-    def overlaps(h, r):
-        return h[0] < r[1] + AFTER and h[1] > r[0] - BEFORE
     found = sum(1 for r in reference if any(overlaps(h, r) for h in hypothesis))
     correct = sum(1 for h in hypothesis if any(overlaps(h, r) for r in reference))
     return len(reference), found, len(hypothesis), correct
@@ -105,20 +107,17 @@ def main(argv):
         reference = [(s["onset"], s["onset"] + s["duration"]) for s in truth]
         hypothesis = [(e["onset"], e["onset"] + e["duration"]) for e in run["events"]]
         n_ref, found, n_hyp, correct = score(reference, hypothesis)
-        for s in truth:
+        detections = preprocess(hypothesis)
+        for s, r in zip(truth, reference):
             counts = by_type.setdefault(s.get("type", "FOCAL_EVOLVING"), [0, 0])
-            counts[0] += any(h[0] < s["onset"] + s["duration"] + AFTER and h[1] > s["onset"] - BEFORE
-                             for h in preprocess(hypothesis))
+            counts[0] += any(overlaps(h, r) for h in detections)
             counts[1] += 1
         totals = [t + v for t, v in zip(totals, (n_ref, found, n_hyp, correct))]
         print(json.dumps({"seed": seed, "hours": a.hours, "seizures": n_ref, "found": found, "detections": n_hyp,
                           "correct": correct, "seconds": run["seconds"], "peakHeapMB": run["peakHeapMB"],
-                          "missed": [r for r in preprocess(reference)
-                                     if not any(h[0] < r[1] + AFTER and h[1] > r[0] - BEFORE
-                                                for h in preprocess(hypothesis))],
-                          "falseAlarms": [h for h in preprocess(hypothesis)
-                                          if not any(h[0] < r[1] + AFTER and h[1] > r[0] - BEFORE
-                                                     for r in preprocess(reference))]}))
+                          "missed": [r for r in preprocess(reference) if not any(overlaps(h, r) for h in detections)],
+                          "falseAlarms": [h for h in detections
+                                          if not any(overlaps(h, r) for r in preprocess(reference))]}))
     n_ref, found, n_hyp, correct = totals
     sensitivity = found / n_ref if n_ref else float("nan")
     precision = correct / n_hyp if n_hyp else float("nan")
