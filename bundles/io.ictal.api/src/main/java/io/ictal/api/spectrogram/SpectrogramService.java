@@ -77,6 +77,22 @@ public interface SpectrogramService {
     float[][][] image(float[] samples, double samplingRateHz, ImageParameters parameters);
 
     /**
+     * RGB images of consecutive windows of one signal, as the detector walks a recording: window
+     * {@code w} holds samples {@code [w * hop, w * hop + window)}, {@code window} and {@code hop} being
+     * {@code imageSeconds} and {@code hopSeconds} in whole samples (rounded), for every window that fits.
+     * Each image equals {@link #image} of its window's samples; STFT frames that overlapping windows
+     * share are computed once.
+     *
+     * @param samples the signal (not modified); NaN marks missing data
+     * @param hopSeconds step between window starts (&gt; 0)
+     * @return {@code [window][channel r/g/b][row][column]}; {@code null} for a window holding a NaN or
+     *     infinite sample, so that a recording's gaps leave holes instead of failing the others
+     * @throws SpectrogramException a parameter does not fit the rate (e.g. a hop under one sample)
+     * @since 1.3
+     */
+    float[][][][] images(float[] samples, double samplingRateHz, ImageParameters parameters, double hopSeconds);
+
+    /**
      * One RGB image per signal for the window {@code [startSeconds, startSeconds + imageSeconds)}.
      *
      * @return {@code [signal][channel r/g/b][row][column]}

@@ -5,7 +5,7 @@
  * training pipeline produce the same tensors as this service.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.ictal.api.spectrogram;
 
 import org.osgi.annotation.bundle.Export;

@@ -303,15 +303,20 @@ public final class SeizureDetector implements RecordingClassifier {
             int nChannels = channels.length;
             int imageSize = 3 * height * width;
             float[] batch = new float[count * nChannels * imageSize];
-            boolean[] valid = new boolean[count];
+            boolean[][] imaged = new boolean[nChannels][count];
             List<Future<?>> work = new ArrayList<>();
-            int perTask = Math.max(1, (count + threadCount - 1) / threadCount);
-            for (int from = 0; from < count; from += perTask) {
-                int a = from;
-                int b = Math.min(count, from + perTask);
-                work.add(imageThreads.submit(() -> images(channels, a, b, batch, valid)));
+            for (int c = 0; c < nChannels; c++) {
+                int channel = c;
+                work.add(imageThreads.submit(() -> images(channels[channel], channel, nChannels, batch, imaged[channel])));
             }
             await(work);
+            boolean[] valid = new boolean[count];
+            for (int w = 0; w < count; w++) {
+                valid[w] = true;
+                for (boolean[] channel : imaged) {
+                    valid[w] &= channel[w];
+                }
+            }
             Map<String, FloatTensor> out;
             try {
                 out = model.run(Map.of(input.tensor(), FloatTensor.of(
@@ -352,25 +357,25 @@ public final class SeizureDetector implements RecordingClassifier {
                     input.hopSeconds(), trace));
         }
 
-        /** Images of windows {@code [from, to)}, every channel, into the batch; a window with missing data is marked invalid. */
-        private void images(float[][] channels, int from, int to, float[] batch, boolean[] valid) {
+        /**
+         * One channel's images of the block's windows into the batch (window-major, then channel); a window
+         * with missing data has none and is not marked imaged.
+         */
+        private void images(float[] samples, int channel, int nChannels, float[] batch, boolean[] imaged) {
             int imageSize = 3 * height * width;
-            for (int w = from; w < to; w++) {
-                boolean ok = true;
-                for (int c = 0; c < channels.length && ok; c++) {
-                    float[] samples = Arrays.copyOfRange(channels[c], w * hop, w * hop + window);
-                    ok = !hasMissing(samples);
-                    if (ok) {
-                        float[][][] rgb = spectrogram.image(samples, montage.rateHz(), image);
-                        int offset = (w * channels.length + c) * imageSize;
-                        for (int k = 0; k < 3; k++) {
-                            for (int r = 0; r < height; r++) {
-                                System.arraycopy(rgb[k][r], 0, batch, offset + (k * height + r) * width, width);
-                            }
-                        }
+            float[][][][] rgbs = spectrogram.images(samples, montage.rateHz(), image, input.hopSeconds());
+            for (int w = 0; w < imaged.length; w++) {
+                float[][][] rgb = rgbs[w];
+                imaged[w] = rgb != null;
+                if (rgb == null) {
+                    continue;
+                }
+                int offset = (w * nChannels + channel) * imageSize;
+                for (int k = 0; k < 3; k++) {
+                    for (int r = 0; r < height; r++) {
+                        System.arraycopy(rgb[k][r], 0, batch, offset + (k * height + r) * width, width);
                     }
                 }
-                valid[w] = ok;
             }
         }
 

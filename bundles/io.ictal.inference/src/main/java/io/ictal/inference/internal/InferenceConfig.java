@@ -22,6 +22,11 @@ import org.osgi.service.metatype.annotations.Option;
             description = "Threads running independent operators of one graph in parallel; 0 lets ONNX Runtime choose.")
     int inter_op_threads() default 1;
 
+    @AttributeDefinition(name = "Spin-wait",
+            description = "Whether ONNX Runtime's threads busy-wait for work between inferences. Off by default: the"
+                    + " detector builds images between batches, and spinning threads take the cores it needs.")
+    boolean spin_wait() default false;
+
     @AttributeDefinition(name = "Execution provider",
             description = "CUDA needs the ictal-inference-cuda feature, CUDA 12, cuDNN 9 and a GPU; else CPU is used and logged.",
             options = {@Option(label = "CPU", value = "CPU"), @Option(label = "CUDA", value = "CUDA")})

@@ -73,6 +73,9 @@ final class OrtRuntime {
         SessionOptions options = new SessionOptions();
         try {
             options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            // ORT's own keys (onnxruntime_session_options_config_keys.h); spinning is its default.
+            options.addConfigEntry("session.intra_op.allow_spinning", settings.spinWait() ? "1" : "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", settings.spinWait() ? "1" : "0");
             if (settings.intraOpThreads() > 0) {
                 options.setIntraOpNumThreads(settings.intraOpThreads());
             }

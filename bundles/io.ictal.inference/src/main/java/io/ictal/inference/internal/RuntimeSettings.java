@@ -5,10 +5,12 @@ package io.ictal.inference.internal;
  *
  * @param intraOpThreads threads inside one operator, 0 for ONNX Runtime's default
  * @param interOpThreads threads across operators, 0 for ONNX Runtime's default
+ * @param spinWait whether ONNX Runtime's threads busy-wait between inferences
  * @param executionProvider {@code CPU} or {@code CUDA}, what the administrator asked for
  * @param cudaDevice GPU index for CUDA
  */
-record RuntimeSettings(int intraOpThreads, int interOpThreads, String executionProvider, int cudaDevice) {
+record RuntimeSettings(int intraOpThreads, int interOpThreads, boolean spinWait, String executionProvider,
+        int cudaDevice) {
 
     static final String CPU = "CPU";
     static final String CUDA = "CUDA";
@@ -28,11 +30,11 @@ record RuntimeSettings(int intraOpThreads, int interOpThreads, String executionP
     }
 
     static RuntimeSettings from(InferenceConfig config) {
-        return new RuntimeSettings(config.intra_op_threads(), config.inter_op_threads(),
+        return new RuntimeSettings(config.intra_op_threads(), config.inter_op_threads(), config.spin_wait(),
                 config.execution_provider().trim().toUpperCase(java.util.Locale.ROOT), config.cuda_device());
     }
 
     static RuntimeSettings cpu(int threads) {
-        return new RuntimeSettings(threads, 1, CPU, 0);
+        return new RuntimeSettings(threads, 1, false, CPU, 0);
     }
 }

@@ -76,7 +76,7 @@ class ModelValidatorTest {
     void cudaRequestedOnTheCpuBuildFallsBackToCpu() throws Exception {
         Assumptions.assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA),
                 "the embedded ONNX Runtime is the GPU build (mvn -Pcuda): the CPU fallback is not what runs here");
-        OrtRuntime cuda = new OrtRuntime(new RuntimeSettings(1, 1, RuntimeSettings.CUDA, 0));
+        OrtRuntime cuda = new OrtRuntime(new RuntimeSettings(1, 1, false, RuntimeSettings.CUDA, 0));
         ModelValidator.ValidModel model = new ModelValidator(cuda).validate(Fixtures.jar(Fixtures.V1),
                 "model/card.json");
         try {
@@ -89,7 +89,7 @@ class ModelValidatorTest {
 
     @Test
     void settingsRejectUnknownProviderAndNegativeThreads() {
-        assertThrows(IllegalArgumentException.class, () -> new RuntimeSettings(1, 1, "TPU", 0));
-        assertThrows(IllegalArgumentException.class, () -> new RuntimeSettings(-1, 1, "CPU", 0));
+        assertThrows(IllegalArgumentException.class, () -> new RuntimeSettings(1, 1, false, "TPU", 0));
+        assertThrows(IllegalArgumentException.class, () -> new RuntimeSettings(-1, 1, false, "CPU", 0));
     }
 }

@@ -31,13 +31,21 @@ final class ColourMaps {
         }
     }
 
+    /** As {@code np.interp} per channel (clamped at the ends), the anchor pair found once for all three. */
     private static void colour(double[] positions, double[][] anchors, double value, double[] rgb) {
-        double[] channel = new double[anchors.length];
+        int last = positions.length - 1;
+        if (value <= positions[0] || value >= positions[last]) {
+            System.arraycopy(anchors[value <= positions[0] ? 0 : last], 0, rgb, 0, 3);
+            return;
+        }
+        int hi = 1;
+        while (positions[hi] < value) {
+            hi++;
+        }
+        int lo = hi - 1;
         for (int c = 0; c < 3; c++) {
-            for (int a = 0; a < anchors.length; a++) {
-                channel[a] = anchors[a][c];
-            }
-            rgb[c] = Interpolation.at(positions, channel, value);
+            rgb[c] = anchors[lo][c] + (value - positions[lo]) * (anchors[hi][c] - anchors[lo][c])
+                    / (positions[hi] - positions[lo]);
         }
     }
 }

@@ -2,56 +2,116 @@ package io.ictal.spectrogram.internal;
 
 import io.ictal.api.spectrogram.ColourRange;
 import io.ictal.api.spectrogram.ImageParameters;
-import io.ictal.api.spectrogram.Spectrogram;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** RGB spectrogram images (Barry et al.); the sampling grid is documented on {@link ImageParameters}. */
+/**
+ * RGB spectrogram images (Barry et al.); the sampling grid is documented on {@link ImageParameters}.
+ * One renderer serves every image of a spectrogram shape: where each row and column falls between
+ * the spectrogram's bins and frames is worked out once, not per image.
+ */
 final class ImageRenderer {
 
-    private ImageRenderer() {
+    private final ImageParameters p;
+    private final int binCount;
+    private final int frames;
+    /** Per row: the bins it lies between ({@code rowLow == rowHigh} beyond the ends: clamped) and its offsets. */
+    private final int[] rowLow;
+    private final int[] rowHigh;
+    private final double[] rowOffset;
+    private final double[] rowSpan;
+    /** Per column: the frame at or before it and the fraction towards the next. */
+    private final int[] columnFrame;
+    private final double[] columnFraction;
+
+    /**
+     * @param frequencies the spectrogram's bin frequencies (increasing)
+     * @param frames frames per image
+     * @param rateHz the rate the spectrogram was computed at (its Nyquist caps the frequency axis)
+     */
+    ImageRenderer(double[] frequencies, int frames, double rateHz, ImageParameters p) {
+        this.p = p;
+        this.binCount = frequencies.length;
+        this.frames = frames;
+        int height = p.height();
+        double bottom = p.stft().minHz();
+        double top = Math.min(p.stft().maxHz(), rateHz / 2);
+        rowLow = new int[height];
+        rowHigh = new int[height];
+        rowOffset = new double[height];
+        rowSpan = new double[height];
+        for (int r = 0; r < height; r++) {
+            // As np.interp: clamped to the end values outside the bins.
+            double x = top - r * (top - bottom) / (height - 1);
+            if (x <= frequencies[0]) {
+                continue;
+            }
+            if (x >= frequencies[binCount - 1]) {
+                rowLow[r] = binCount - 1;
+                rowHigh[r] = binCount - 1;
+                continue;
+            }
+            int hi = 1;
+            while (frequencies[hi] < x) {
+                hi++;
+            }
+            rowLow[r] = hi - 1;
+            rowHigh[r] = hi;
+            rowOffset[r] = x - frequencies[hi - 1];
+            rowSpan[r] = frequencies[hi] - frequencies[hi - 1];
+        }
+        int width = p.width();
+        columnFrame = new int[width];
+        columnFraction = new double[width];
+        for (int c = 0; c < width; c++) {
+            double position = c * (frames - 1.0) / (width - 1);
+            if (position <= 0 || frames == 1) {
+                continue;
+            }
+            int i = (int) Math.floor(position);
+            if (i >= frames - 1) {
+                columnFrame[c] = frames - 1;
+                continue;
+            }
+            columnFrame[c] = i;
+            columnFraction[c] = position - i;
+        }
     }
 
     /**
-     * @param decibels the image window's spectrogram in dB
-     * @param rateHz the rate it was computed at (its Nyquist caps the frequency axis)
+     * The image of frames {@code [first, first + frames)} of a decibel spectrogram's values (frame after
+     * frame, {@code binCount} values each).
+     *
      * @return {@code [3][height][width]} in {@code [0, 1]}
      */
-    static float[][][] render(Spectrogram decibels, double rateHz, ImageParameters p) {
+    float[][][] render(float[] decibels, int first) {
         int height = p.height();
         int width = p.width();
-        double bottom = p.stft().minHz();
-        double top = Math.min(p.stft().maxHz(), rateHz / 2);
-        double[] frequencies = decibels.frequenciesHz();
-        int frames = decibels.frameCount();
         // First along frequency (each frame onto the rows), then along time (the rows onto the columns).
-        double[][] rowsByFrame = new double[frames][height];
-        double[] frame = new double[frequencies.length];
+        double[][] rowsByFrame = new double[height][frames];
         for (int t = 0; t < frames; t++) {
-            for (int f = 0; f < frame.length; f++) {
-                frame[f] = decibels.value(t, f);
-            }
+            int frame = (first + t) * binCount;
             for (int r = 0; r < height; r++) {
-                rowsByFrame[t][r] = Interpolation.at(frequencies, frame, top - r * (top - bottom) / (height - 1));
+                double low = decibels[frame + rowLow[r]];
+                rowsByFrame[r][t] = rowLow[r] == rowHigh[r] ? low
+                        : low + rowOffset[r] * (decibels[frame + rowHigh[r]] - low) / rowSpan[r];
             }
         }
         double[][] grid = new double[height][width];
-        double[] row = new double[frames];
         for (int r = 0; r < height; r++) {
-            for (int t = 0; t < frames; t++) {
-                row[t] = rowsByFrame[t][r];
-            }
+            double[] row = rowsByFrame[r];
             for (int c = 0; c < width; c++) {
-                grid[r][c] = Interpolation.uniform(row, 0, 1, c * (frames - 1.0) / (width - 1));
+                int i = columnFrame[c];
+                grid[r][c] = columnFraction[c] == 0 ? row[i] : row[i] + columnFraction[c] * (row[i + 1] - row[i]);
             }
         }
-        return colour(grid, p);
+        return colour(grid);
     }
 
-    private static float[][][] colour(double[][] grid, ImageParameters p) {
+    private float[][][] colour(double[][] grid) {
         double low = p.minDb();
         double high = p.maxDb();
         if (p.range() == ColourRange.PER_IMAGE) {

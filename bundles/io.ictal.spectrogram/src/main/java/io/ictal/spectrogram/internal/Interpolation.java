@@ -1,6 +1,6 @@
 package io.ictal.spectrogram.internal;
 
-/** Linear interpolation as numpy's {@code np.interp}: clamped to the end values outside the points. */
+/** Linear interpolation on a uniform grid as numpy's {@code np.interp}: clamped to the end values outside it. */
 final class Interpolation {
 
     private Interpolation() {
@@ -17,21 +17,5 @@ final class Interpolation {
             return y[y.length - 1];
         }
         return y[i] + (position - i) * (y[i + 1] - y[i]);
-    }
-
-    /** {@code y} sampled at increasing points {@code xs}, evaluated at {@code x}. */
-    static double at(double[] xs, double[] y, double x) {
-        if (x <= xs[0]) {
-            return y[0];
-        }
-        if (x >= xs[xs.length - 1]) {
-            return y[y.length - 1];
-        }
-        int hi = 1;
-        while (xs[hi] < x) {
-            hi++;
-        }
-        int lo = hi - 1;
-        return y[lo] + (x - xs[lo]) * (y[hi] - y[lo]) / (xs[hi] - xs[lo]);
     }
 }

@@ -22,6 +22,16 @@ final class Samples {
         }
     }
 
+    /** Whether {@code [from, to)} holds only finite samples. */
+    static boolean finite(float[] samples, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Float.isFinite(samples[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void requireRate(double samplingRateHz) {
         if (!Double.isFinite(samplingRateHz) || samplingRateHz <= 0) {
             throw new SpectrogramException("samplingRateHz", "must be finite and > 0, was " + samplingRateHz);

@@ -23,8 +23,12 @@ final class SegmentTransform {
     private final double[] meanPower;
 
     SegmentTransform(int n, Taper taper, Detrend detrend) {
-        this.n = n;
-        double[][] tapers = tapers(taper, n);
+        this(tapers(taper, n), detrend);
+    }
+
+    /** With tapers already computed ({@link #tapers}, not modified): a plan makes them once for all its transforms. */
+    SegmentTransform(double[][] tapers, Detrend detrend) {
+        this.n = tapers[0].length;
         this.window = tapers[0];
         this.moreTapers = java.util.Arrays.copyOfRange(tapers, 1, tapers.length);
         this.detrend = detrend;
@@ -59,7 +63,7 @@ final class SegmentTransform {
      * Sum of the squared window: the density scale's denominator. Every DPSS taper has the same (unit)
      * energy, so the mean of their densities is their mean power over this.
      */
-    double windowPower() {
+    static double windowPower(double[] window) {
         double sum = 0;
         for (double v : window) {
             sum += v * v;

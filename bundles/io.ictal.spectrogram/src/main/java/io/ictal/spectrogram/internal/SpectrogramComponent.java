@@ -221,7 +221,47 @@ public final class SpectrogramComponent implements SpectrogramService {
         Objects.requireNonNull(parameters, "parameters");
         Spectrogram decibels = stft(samples, samplingRateHz, parameters.stft());
         double rateHz = parameters.stft().resampleToHz() > 0 ? parameters.stft().resampleToHz() : samplingRateHz;
-        return ImageRenderer.render(decibels, rateHz, parameters);
+        return new ImageRenderer(decibels.frequenciesHz(), decibels.frameCount(), rateHz, parameters)
+                .render(decibels.values(), 0);
+    }
+
+    @Override
+    public float[][][][] images(float[] samples, double samplingRateHz, ImageParameters parameters,
+            double hopSeconds) {
+        Objects.requireNonNull(parameters, "parameters");
+        Samples.requireRate(samplingRateHz);
+        int window = Samples.count("imageSeconds", parameters.imageSeconds(), samplingRateHz);
+        int hop = Samples.count("hopSeconds", hopSeconds, samplingRateHz);
+        int windows = samples.length < window ? 0 : (samples.length - window) / hop + 1;
+        float[][][][] result = new float[windows][][][];
+        StftPlan plan = windows == 0 || resamplerFor(samplingRateHz, parameters.stft().resampleToHz()) != null ? null
+                : new StftPlan(parameters.stft(), samplingRateHz, window);
+        if (plan == null || hop % plan.step != 0) {
+            // Resampled windows, or windows whose frames do not line up, share no frames: each is imaged alone.
+            for (int w = 0; w < windows; w++) {
+                float[] part = Arrays.copyOfRange(samples, w * hop, w * hop + window);
+                result[w] = Samples.finite(part, 0, window) ? image(part, samplingRateHz, parameters) : null;
+            }
+            return result;
+        }
+        int framesPerWindow = (int) plan.frameCount(window);
+        int framesPerHop = hop / plan.step;
+        ImageRenderer renderer = new ImageRenderer(plan.frequencies(), framesPerWindow, samplingRateHz, parameters);
+        float[] decibels = plan.newValues((long) (windows - 1) * framesPerHop + framesPerWindow);
+        SegmentTransform transform = plan.newTransform();
+        SampleSource source = SampleSource.of(samples);
+        int computed = 0; // frames before this one are in decibels (or belong to windows with missing data only)
+        for (int w = 0; w < windows; w++) {
+            if (!Samples.finite(samples, w * hop, w * hop + window)) {
+                continue;
+            }
+            int first = w * framesPerHop;
+            int from = Math.max(computed, first);
+            plan.frames(transform, source, from, first + framesPerWindow, decibels, from);
+            computed = first + framesPerWindow;
+            result[w] = renderer.render(decibels, first);
+        }
+        return result;
     }
 
     @Override

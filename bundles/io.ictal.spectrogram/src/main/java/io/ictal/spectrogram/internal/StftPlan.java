@@ -19,6 +19,8 @@ final class StftPlan {
     final int firstBin;
     final int binCount;
     private final double densityScale;
+    /** The taper(s), made once: DPSS tapers take an eigen-decomposition, a Hann window {@code segment} cosines. */
+    private final double[][] tapers;
     /** Density factor of each kept bin: the scale, doubled for bins that stand for a +/- frequency pair. */
     private final double[] binFactors;
 
@@ -47,8 +49,8 @@ final class StftPlan {
         }
         this.firstBin = first;
         this.binCount = last - first + 1;
-        this.densityScale = 1.0 / (rateHz * new SegmentTransform(segment, parameters.taper(), parameters.detrend())
-                .windowPower());
+        this.tapers = SegmentTransform.tapers(parameters.taper(), segment);
+        this.densityScale = 1.0 / (rateHz * SegmentTransform.windowPower(tapers[0]));
         this.binFactors = new double[binCount];
         for (int b = 0; b < binCount; b++) {
             binFactors[b] = densityScale * (isUnpaired(firstBin + b) ? 1 : 2);
@@ -60,8 +62,9 @@ final class StftPlan {
         return samples < segment ? 0 : (samples - segment) / step + 1;
     }
 
+    /** Working buffers and an FFT plan for one thread. */
     SegmentTransform newTransform() {
-        return new SegmentTransform(segment, parameters.taper(), parameters.detrend());
+        return new SegmentTransform(tapers, parameters.detrend());
     }
 
     /** One-sided density of bin {@code k} of the transform's last segment, scipy {@code scaling='density'}. */
@@ -119,7 +122,11 @@ final class StftPlan {
      * sample minus {@code from} hops, written as frames {@code outFrame...} of {@code out}.
      */
     void frames(SampleSource samples, int from, int to, float[] out, int outFrame) {
-        SegmentTransform transform = newTransform();
+        frames(newTransform(), samples, from, to, out, outFrame);
+    }
+
+    /** As {@link #frames(SampleSource, int, int, float[], int)} with the calling thread's transform. */
+    void frames(SegmentTransform transform, SampleSource samples, int from, int to, float[] out, int outFrame) {
         double[] powers = new double[transform.binCount()];
         for (int t = from; t < to; t++) {
             samples.transform(transform, t * step);
