@@ -11,25 +11,11 @@ import io.ictal.api.spectrogram.SpectrumScale;
 import io.ictal.api.spectrogram.StftParameters;
 import io.ictal.api.spectrogram.Taper;
 import io.ictal.api.spectrogram.TrendParameters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Bad input is a SpectrogramException naming the parameter and what it allows, never a crash. */
-class BadInputTest {
-
-    private static SpectrogramComponent service;
-
-    @BeforeAll
-    static void start() {
-        service = TestServices.component(2, 600);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.deactivate();
-    }
+class BadInputTest extends ServiceTest {
 
     private static SpectrogramException refused(String parameter, String allowed, Executable call) {
         SpectrogramException e = assertThrows(SpectrogramException.class, call);

@@ -9,27 +9,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The PNG of a generated chirp against the golden chirp.png made by the Python reference (PIL):
  * every pixel within one 8-bit level (rounding of values that differ by float error).
  */
-class GoldenPngTest {
-
-    private static SpectrogramComponent service;
-
-    @BeforeAll
-    static void start() {
-        service = TestServices.component(2, 600);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.deactivate();
-    }
+class GoldenPngTest extends ServiceTest {
 
     @Test
     void chirpPngMatchesTheGoldenImage() throws IOException {

@@ -12,8 +12,6 @@ import io.ictal.api.spectrogram.MultiSpectralParameters;
 import io.ictal.api.spectrogram.Spectrogram;
 import io.ictal.api.spectrogram.SpectrumScale;
 import io.ictal.api.spectrogram.StftParameters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -22,20 +20,9 @@ import org.junit.jupiter.api.Test;
  * Java against the Python reference (training/ictal_training/spectrogram.py, i.e. scipy): the same
  * parameters, read from the fixtures' JSON as a model card's, give the same tensors.
  */
-class ScipyReferenceTest {
+class ScipyReferenceTest extends ServiceTest {
 
     private static final double TOLERANCE = 1e-4;
-    private static SpectrogramComponent service;
-
-    @BeforeAll
-    static void start() {
-        service = TestServices.component(2, 600);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.deactivate();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"stft-hann-density.json", "stft-hamming-linear-odd-band.json",

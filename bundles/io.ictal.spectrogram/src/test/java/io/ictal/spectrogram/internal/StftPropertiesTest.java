@@ -9,24 +9,10 @@ import io.ictal.api.spectrogram.SpectrumScale;
 import io.ictal.api.spectrogram.StftParameters;
 import io.ictal.api.spectrogram.Taper;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Properties any correct power spectrum has, independent of the scipy fixtures. */
-class StftPropertiesTest {
-
-    private static SpectrogramComponent service;
-
-    @BeforeAll
-    static void start() {
-        service = TestServices.component(2, 600);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.deactivate();
-    }
+class StftPropertiesTest extends ServiceTest {
 
     static float[] sine(double hz, double rate, double seconds) {
         float[] x = new float[(int) Math.round(rate * seconds)];

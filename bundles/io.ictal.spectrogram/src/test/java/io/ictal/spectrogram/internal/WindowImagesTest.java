@@ -16,28 +16,14 @@ import io.ictal.api.spectrogram.StftParameters;
 import io.ictal.api.spectrogram.Taper;
 import java.util.Arrays;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code images(samples, ..., hopSeconds)}: each window's image is exactly {@code image()} of that window. */
-class WindowImagesTest {
+class WindowImagesTest extends ServiceTest {
 
     /** The shipped detector's images: 4-s windows of 1-s frames every 0.25 s, 256 Hz. */
     private static final ImageParameters DETECTOR = new ImageParameters(new StftParameters(1, 0.25, Taper.HANN,
             Detrend.CONSTANT, SpectrumScale.DECIBEL, 0, 32, 256), 4, 32, 16, ColourRange.FIXED, -23, 47, ColourMap.JET);
-
-    private static SpectrogramComponent service;
-
-    @BeforeAll
-    static void start() {
-        service = TestServices.component(2, 600);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.deactivate();
-    }
 
     private static float[] noisyRhythm(int length, long seed) {
         Random random = new Random(seed);
