@@ -188,6 +188,8 @@ def results(work, card):
               "), each step with "
               f"{training['bagsPerStep']} CHB-MIT recording windows of 23 channels ({training['chbWindows']} in all) "
               f"scored on the mean of their top-{params.TOP_K} channels, "
+              + (f"each simulated seizure's windows weighted (their count)^-{training['seizureWeight']:g}, "
+                 if training.get("seizureWeight") else "")
               + (f"random gain +-{training['gainDb']:g} dB. " if training['gainDb'] else "no gain augmentation. ") +
               "The held-out models (below) use the same recipe on their training subsets.", "",
               "Window metrics: every model is scored only on data it never saw. CHB-MIT: leave-one-patient-out "

@@ -161,13 +161,13 @@ def simulated_windows(path, truth, rng, background_per_hour, make=image):
     Positive: a pair with an involved electrode (the focus or an early joiner, or any involved one from
     15 s into the seizure), window inside the seizure from 2 s after onset. Negative: windows at least
     10 s before / 30 s after every seizure, a random subset (artifacts included as they fall).
-    Ambiguous windows are left out.
+    Ambiguous windows are left out. Also returns each window's seizure (its index in truth; -1: background).
     """
     pairs, x = bipolar(path)
-    images, labels = [], []
+    images, labels, seizures = [], [], []
     length = x.shape[1]
     starts = window_starts(length)
-    for s in truth:
+    for number, s in enumerate(truth):
         early = set(s["channels"][:3])
         involved = set(s["channels"])
         for start in starts:
@@ -179,6 +179,7 @@ def simulated_windows(path, truth, rng, background_per_hour, make=image):
                 if a in chosen or b in chosen:
                     images.append(make(x[p, start:start + WINDOW]))
                     labels.append(1)
+                    seizures.append(number)
     quiet = [st for st in starts if all(st / params.RATE_HZ + params.WINDOW_SECONDS < s["onset"] - 10
                                         or st / params.RATE_HZ > s["onset"] + s["duration"] + 30 for s in truth)]
     count = int(background_per_hour * length / params.RATE_HZ / 3600)
@@ -186,7 +187,8 @@ def simulated_windows(path, truth, rng, background_per_hour, make=image):
         start, p = quiet[k // len(pairs)], k % len(pairs)
         images.append(make(x[p, start:start + WINDOW]))
         labels.append(0)
-    return images, labels
+        seizures.append(-1)
+    return images, labels, seizures
 
 
 def shared_root():

@@ -45,6 +45,8 @@ EPOCH_WINDOWS = 8192     # single-channel windows drawn per epoch (with replacem
 # The simulator's default person with simulated.TYPES. Varied alpha and background loudness did not help
 # (README, RESULTS.md).
 SIM_OPTIONS = ("--types", simulated.TYPES)
+SEIZURE_WEIGHT = 0.0     # simulated seizure windows weigh (their seizure's window count)^-this: 0 = all alike;
+                         # 0.5 found brief tonic seizures but was no better on real data (README, session 8)
 GAIN_DB = 0.0            # amplitude augmentation (random gain +-GAIN_DB): 20 dB was measured worse on CHB-MIT (RESULTS.md)
 BUNDLE = os.path.join(REPO, "bundles", "io.ictal.model.seizure.cnn", "src", "main", "resources", "model")
 
@@ -62,8 +64,9 @@ def sim_args(work, seed, options):
 def build(work, sim_options=SIM_OPTIONS):
     """Decibel grids (data.decibels) of every training, validation and evaluation window (cached in work/).
 
-    x/y/source/segment: single-channel windows of Bonn (source 0), Delhi (1) and the simulated training
-    hours (2), with the file (or simulated hour) each was cut from;
+    x/y/source/segment/seizure: single-channel windows of Bonn (source 0), Delhi (1) and the simulated
+    training hours (2), with the file (or simulated hour) each was cut from and, for simulated seizure
+    windows, their seizure (a number unique over the hours; -1 elsewhere);
     vx/vy/vsegment: simulated validation hours; bags: CHB-MIT windows, all 23 bipolar channels each, with the
     segment's label (ictal or pre-ictal), patient and file.
     The cache keeps absolute decibels; what build returns is relative to each recording's level reference
@@ -72,18 +75,19 @@ def build(work, sim_options=SIM_OPTIONS):
     cache = os.path.join(work, "dataset-db.npz")
     if os.path.exists(cache):
         z = np.load(cache)
-        if "vsegment" not in z.files:
-            raise SystemExit(f"{cache} was built before windows carried their simulated hour ('vsegment'): delete it")
+        if "seizure" not in z.files:
+            raise SystemExit(f"{cache} was built before windows carried their simulated seizure ('seizure'): delete it")
         return referenced({k: z[k] for k in z.files})
     rng = np.random.default_rng(SEED)
     root = data.shared_root()
-    grids, labels, source, segment = [], [], [], []
+    grids, labels, source, segment, seizure = [], [], [], [], []
     for letter, name, x in data.bonn(root):
         for s in data.window_starts(len(x)):
             grids.append(data.decibels(x[s:s + data.WINDOW]))
             labels.append(1 if letter == "E" else 0)
             source.append(0)
             segment.append(name)
+            seizure.append(-1)
     log("bonn", len(grids))
     for kind, name, x in data.delhi(root):
         for s in data.window_starts(len(x)):
@@ -91,19 +95,21 @@ def build(work, sim_options=SIM_OPTIONS):
             labels.append(1 if kind == "ictal" else 0)
             source.append(1)
             segment.append(name)
+            seizure.append(-1)
     log("bonn+delhi", len(grids))
     for seed in TRAIN_SIM_SEEDS:
         path, truth = data.simulate(*sim_args(work, seed, sim_options))
-        g, lab = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
+        g, lab, number = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
         grids += g
         labels += lab
         source += [2] * len(g)
         segment += [f"simulated seed {seed}"] * len(g)
+        seizure += [-1 if n < 0 else seed * 100 + n for n in number]
     log("train total", len(grids), "positives", sum(labels))
     val_grids, val_labels, val_segment = [], [], []
     for seed in VAL_SIM_SEEDS:
         path, truth = data.simulate(*sim_args(work, seed, sim_options))
-        g, lab = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
+        g, lab, _ = data.simulated_windows(path, truth, rng, background_per_hour=1500, make=data.decibels)
         val_grids += g
         val_labels += lab
         val_segment += [f"simulated seed {seed}"] * len(g)
@@ -116,6 +122,7 @@ def build(work, sim_options=SIM_OPTIONS):
             bag_files.append(name)
     log("CHB-MIT windows", len(bags))
     out = {"x": np.stack(grids), "y": np.array(labels), "source": np.array(source), "segment": np.array(segment),
+           "seizure": np.array(seizure),
            "vx": np.stack(val_grids), "vy": np.array(val_labels), "vsegment": np.array(val_segment), "bags": np.stack(bags),
            "bag_y": np.array(bag_labels), "bag_patient": np.array(bag_patients), "bag_file": np.array(bag_files)}
     np.savez(cache, **out)
@@ -146,11 +153,14 @@ def referenced(ds):
     return ds
 
 
-def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=TRAIN_SEED):
+def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, log_every=1, seed=TRAIN_SEED,
+          seizure_weight=SEIZURE_WEIGHT):
     """Trains one candidate on the single-channel windows of ds (x, y, source: decibel grids) and, when
     given, CHB-MIT recording windows (bags: (grids [B, 23, H, W], labels [B])).
 
-    Single-channel windows: cross-entropy, each (source, label) group sampled with the same weight.
+    Single-channel windows: cross-entropy, each (source, label) group sampled with the same weight; within
+    the simulated seizure windows, a seizure's windows weigh (its window count)^-seizure_weight each (0:
+    every window alike, long seizures dominate; 1: every seizure alike, brief ones as much as long ones).
     Recording windows (multiple instances: in an ictal excerpt not every channel is ictal): the loss is on
     the mean of the top-k channel probabilities, the detector's own aggregation, so the model learns that
     some channels of an ictal window look ictal and none of a pre-ictal one does.
@@ -164,7 +174,13 @@ def train(name, ds, epochs, bags=None, gain_db=GAIN_DB, bag_weight=BAG_WEIGHT, l
     y = torch.from_numpy(ds["y"]).long()
     groups = ds["source"] * 2 + ds["y"]
     counts = np.maximum(np.bincount(groups, minlength=8), 1).astype(float)
-    weights = torch.from_numpy(1 / counts[groups])
+    weights = 1 / counts[groups]
+    if seizure_weight:
+        numbered = ds["seizure"] >= 0
+        _, which, per_seizure = np.unique(ds["seizure"][numbered], return_inverse=True, return_counts=True)
+        within = per_seizure[which] ** -float(seizure_weight)
+        weights[numbered] *= within * numbered.sum() / within.sum()  # the group's total weight stays
+    weights = torch.from_numpy(weights)
     sampler = torch.utils.data.WeightedRandomSampler(weights, num_samples=min(len(y), EPOCH_WINDOWS), replacement=True,
                                                      generator=generator)
     loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(len(y))), batch_size=BATCH,
@@ -229,7 +245,7 @@ HELD_OUT = (("lopo-chb01.pt", None, ("chb02",)), ("lopo-chb02.pt", None, ("chb01
 
 def subset(ds, leave_out_source, patients):
     keep = ds["source"] != leave_out_source if leave_out_source is not None else np.ones(len(ds["y"]), bool)
-    single = {"x": ds["x"][keep], "y": ds["y"][keep], "source": ds["source"][keep]}
+    single = {"x": ds["x"][keep], "y": ds["y"][keep], "source": ds["source"][keep], "seizure": ds["seizure"][keep]}
     chosen = np.isin(ds["bag_patient"], patients)
     return single, (ds["bags"][chosen], ds["bag_y"][chosen])
 
@@ -264,6 +280,8 @@ def main(argv):
                    help="with --held-out-only: weight of the CHB-MIT recording-window loss (a recipe variant)")
     p.add_argument("--train-seed", type=int, default=TRAIN_SEED,
                    help="with --held-out-only: the training seed (initialisation, draws), to see the spread of a recipe")
+    p.add_argument("--seizure-weight", type=float, default=SEIZURE_WEIGHT,
+                   help="with --held-out-only: simulated seizure windows weigh (their seizure's window count)^-this")
     p.add_argument("--only", default="", help="train only these held-out models (comma-separated files)")
     a = p.parse_args(argv)
     torch.set_num_threads(2)
@@ -281,7 +299,8 @@ def main(argv):
             continue
         single, bags = subset(ds, source, patients)
         model = train(chosen, single, a.epochs, bags, gain_db=a.gain_db, seed=a.train_seed if a.held_out_only else TRAIN_SEED,
-                      bag_weight=a.bag_weight if a.held_out_only else BAG_WEIGHT)
+                      bag_weight=a.bag_weight if a.held_out_only else BAG_WEIGHT,
+                      seizure_weight=a.seizure_weight if a.held_out_only else SEIZURE_WEIGHT)
         torch.save(model.state_dict(), os.path.join(a.work, path))
     evaluate.main(["--work", a.work, "--model", chosen] + (["--held-out-only"] if a.held_out_only else []))
 
@@ -320,7 +339,8 @@ def export(ds, a):
         json.dump({"comparison": comparison, "chosen": chosen["model"], "epochs": a.epochs, "seed": TRAIN_SEED, "dataSeed": SEED,
                    "trainWindows": int(len(ds["y"])), "trainPositives": int(ds["y"].sum()),
                    "epochWindows": EPOCH_WINDOWS, "gainDb": a.gain_db, "bagsPerStep": BAGS_PER_STEP,
-                   "bagWeight": BAG_WEIGHT, "chbWindows": int(len(ds["bag_y"])), "trainSimSeeds": list(TRAIN_SIM_SEEDS),
+                   "bagWeight": BAG_WEIGHT, "seizureWeight": SEIZURE_WEIGHT, "chbWindows": int(len(ds["bag_y"])),
+                   "trainSimSeeds": list(TRAIN_SIM_SEEDS),
                    "valSimSeeds": list(VAL_SIM_SEEDS), "simOptions": " ".join(a.sim_options.split())}, f, indent=1)
     with open(os.path.join(a.work, "golden.json"), "w") as f:
         json.dump(golden, f)
