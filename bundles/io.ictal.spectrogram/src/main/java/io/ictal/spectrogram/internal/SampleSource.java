@@ -34,12 +34,7 @@ interface SampleSource {
 
             @Override
             public boolean finite(int start, int length) {
-                for (int i = start; i < start + length; i++) {
-                    if (!Float.isFinite(samples[i])) {
-                        return false;
-                    }
-                }
-                return true;
+                return Samples.finite(samples, start, start + length);
             }
         };
     }
