@@ -4,7 +4,9 @@ training seed, the shipped recipe's model (all training data) classifies every w
 all 18 bipolar channels as the detector does (level reference of the hour, mean of the top-2 channels).
 Printed per seed: background windows (30 s before to 60 s after every seizure left out) at >= the card's
 start threshold, and validation seizures with a window at >= it after the detector's smoothing.
-Chosen: every seizure found, then the fewest such background windows, then the lowest seed.
+Chosen: the most seizures found, then the fewest such background windows, then the lowest seed (until
+session 9: "every seizure found" first, which let a seed that missed a 44-s tonic-clonic win once no seed
+found the 5-s myoclonic one).
 
 Why: one training seed of the level-reference recipe (20261121) gave 8.5 false alarms per 24 h on the
 tuning recordings where others give almost none on these hours (README, session 6). Real held-out data
@@ -76,7 +78,7 @@ def main(seeds):
         model = train.train("cnn6", single, train.EPOCHS, bags, seed=seed)
         results.append(dict(seed=seed, **score(model, hours)))
         print(json.dumps(results[-1]), flush=True)
-    best = min(results, key=lambda r: (r["found"] < r["seizures"], r["falseWindows"], r["seed"]))
+    best = min(results, key=lambda r: (-r["found"], r["falseWindows"], r["seed"]))
     print(json.dumps({"chosen": best["seed"]}))
 
 

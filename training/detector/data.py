@@ -20,6 +20,7 @@ from ictal_training import spectrogram  # noqa: E402
 
 import edf  # noqa: E402
 import params  # noqa: E402
+import simulated  # noqa: E402
 
 # The bipolar "double banana" the Java detector derives from referential 10-20 recordings.
 DOUBLE_BANANA = [("Fp1", "F7"), ("F7", "T7"), ("T7", "P7"), ("P7", "O1"), ("Fp2", "F8"), ("F8", "T8"), ("T8", "P8"),
@@ -159,7 +160,8 @@ def simulated_windows(path, truth, rng, background_per_hour, make=image):
     """Per-channel training images (or what make() makes of each window) from a simulated recording.
 
     Positive: a pair with an involved electrode (the focus or an early joiner, or any involved one from
-    15 s into the seizure), window inside the seizure from 2 s after onset. Negative: windows at least
+    15 s into the seizure; every involved one from the start for generalised types, which the simulator
+    starts on all electrodes within 0.2 s), window inside the seizure from 2 s after onset. Negative: windows at least
     10 s before / 30 s after every seizure, a random subset (artifacts included as they fall).
     Ambiguous windows are left out. Also returns each window's seizure (its index in truth; -1: background).
     """
@@ -168,8 +170,8 @@ def simulated_windows(path, truth, rng, background_per_hour, make=image):
     length = x.shape[1]
     starts = window_starts(length)
     for number, s in enumerate(truth):
-        early = set(s["channels"][:3])
         involved = set(s["channels"])
+        early = involved if s.get("type") in simulated.GENERALISED else set(s["channels"][:3])
         for start in starts:
             t0, t1 = start / params.RATE_HZ, (start + WINDOW) / params.RATE_HZ
             if t0 < s["onset"] + 2 or t1 > s["onset"] + s["duration"]:
