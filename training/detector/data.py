@@ -161,8 +161,8 @@ def simulated_windows(path, truth, rng, background_per_hour, make=image):
 
     Positive: a pair with an involved electrode (the focus or an early joiner, or any involved one from
     15 s into the seizure; every involved one from the start for generalised types, which the simulator
-    starts on all electrodes within 0.2 s), window inside the seizure from 2 s after onset. Negative: windows at least
-    10 s before / 30 s after every seizure, a random subset (artifacts included as they fall).
+    starts on all electrodes within 0.2 s), window inside the seizure from 2 s after onset. Negative:
+    windows at least 10 s before / 30 s after every seizure, a random subset (artifacts included as they fall).
     Ambiguous windows are left out. Also returns each window's seizure (its index in truth; -1: background).
     """
     pairs, x = bipolar(path)

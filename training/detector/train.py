@@ -37,7 +37,8 @@ TRAIN_SIM_SEEDS = range(101, 125)   # 24 simulated hours for training (12 until 
 VAL_SIM_SEEDS = range(201, 204)     # 3 for choosing the architecture; event-level tests use 900+
 COMPARE_SEEDS = (SEED, 1, 2)        # training seeds of the architecture comparison (its mean decides)
 # What the cached windows (dataset-db.npz) were cut by: a cache of another version is refused, not reused.
-LABELLING = f"hours {TRAIN_SIM_SEEDS.start}-{TRAIN_SIM_SEEDS.stop - 1}, seizure per window, generalised on every involved channel"
+LABELLING = (f"hours {TRAIN_SIM_SEEDS.start}-{TRAIN_SIM_SEEDS.stop - 1}, seizure per window, "
+             "generalised on every involved channel")
 BATCH = 128              # single-channel windows per step
 BAGS_PER_STEP = 4        # CHB-MIT recording windows (23 channels each) per step
 BAG_WEIGHT = 1.0         # their loss beside the single-channel one
@@ -123,7 +124,8 @@ def build(work, sim_options=SIM_OPTIONS):
             bag_patients.append(patient)
             bag_files.append(name)
     log("CHB-MIT windows", len(bags))
-    out = {"labelling": np.array(LABELLING), "x": np.stack(grids), "y": np.array(labels), "source": np.array(source), "segment": np.array(segment),
+    out = {"labelling": np.array(LABELLING),
+           "x": np.stack(grids), "y": np.array(labels), "source": np.array(source), "segment": np.array(segment),
            "seizure": np.array(seizure),
            "vx": np.stack(val_grids), "vy": np.array(val_labels), "vsegment": np.array(val_segment), "bags": np.stack(bags),
            "bag_y": np.array(bag_labels), "bag_patient": np.array(bag_patients), "bag_file": np.array(bag_files)}
