@@ -9,8 +9,8 @@ rotated by (seizures per recording x seed).
 # the level-reference model missed simulated tonic-clonic seizures (README, session 7).
 TYPES = "fnsz,gnsz,fnsz,spsz,fnsz,cpsz,fnsz,absz,fnsz,tnsz,fnsz,tcsz,fnsz,mysz"
 
-# The simulator's generalised types (io.ictal.simulator.SeizureType.generalised()): every involved
-# electrode starts within 0.2 s, so none of them is a later joiner.
+# The simulator's generalised types (io.ictal.simulator.SeizureType.generalised(); its SeizureTypesTest checks
+# that they agree): every involved electrode starts within 0.2 s, so none of them is a later joiner.
 GENERALISED = {"GENERALISED_NONSPECIFIC", "ABSENCE", "TONIC", "TONIC_CLONIC", "MYOCLONIC"}
 
 

@@ -13,10 +13,14 @@ import io.ictal.simulator.SimulationSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,23 @@ class SeizureTypesTest {
         SimulationSpec spec = new SimulationSpec(11, 720, 256, SimulationSpec.STANDARD_21, false, 0, ASKED, false);
         truth = SIMULATOR.write(spec, file).stream()
                 .collect(Collectors.toMap(SimulatedSeizure::type, Function.identity()));
+    }
+
+    /**
+     * The detector's training labels every involved channel of a generalised seizure from its onset
+     * (training/detector/simulated.py GENERALISED mirrors {@link SeizureType#generalised()}): the two must agree.
+     */
+    @Test
+    void theTrainingsGeneralisedTypesAreTheSimulatorsGeneralisedTypes() throws Exception {
+        Path python = Path.of("../../training/detector/simulated.py");
+        String source = Files.readString(python);
+        Matcher m = Pattern.compile("(?m)^GENERALISED = \\{([^}]*)\\}").matcher(source);
+        assertTrue(m.find(), python + " has no line 'GENERALISED = {...}'");
+        Set<String> training = Arrays.stream(m.group(1).split(","))
+                .map(t -> t.strip().replace("\"", "")).collect(Collectors.toSet());
+        Set<String> simulator = Arrays.stream(SeizureType.values()).filter(SeizureType::generalised)
+                .map(Enum::name).collect(Collectors.toSet());
+        assertEquals(simulator, training, python + " GENERALISED against SeizureType.generalised()");
     }
 
     @Test
