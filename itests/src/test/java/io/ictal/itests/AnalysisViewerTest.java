@@ -41,8 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -50,7 +48,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -62,18 +59,9 @@ import org.osgi.framework.ServiceRegistration;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class AnalysisViewerTest {
+public class AnalysisViewerTest extends IctalKarafTestSupport {
 
     private static final String PORT_PROPERTY = "ictal.itest.http.port";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private SessionFactory sessionFactory;
 
     @Inject
     private RecordingWriterService writer;

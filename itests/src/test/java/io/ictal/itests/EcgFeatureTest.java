@@ -19,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -28,7 +26,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -37,16 +34,7 @@ import org.osgi.framework.ServiceReference;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class EcgFeatureTest {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private SessionFactory sessionFactory;
+public class EcgFeatureTest extends IctalKarafTestSupport {
 
     @Inject
     private ModelRegistry registry;

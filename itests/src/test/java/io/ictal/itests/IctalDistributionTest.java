@@ -14,10 +14,7 @@ import io.ictal.api.spectrogram.SpectrogramService;
 import io.ictal.viewer.spi.MarkerProvider;
 import java.util.ArrayList;
 import java.util.List;
-import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.Command;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -26,24 +23,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWiring;
 
 /** Ictal's distribution boots with every Ictal bundle active and its contracts wired. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class IctalDistributionTest {
-
-    @Inject
-    private BundleContext context;
-
-    /** Injection waits until Karaf has installed every boot feature. */
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private SessionFactory sessionFactory;
+public class IctalDistributionTest extends IctalKarafTestSupport {
 
     @Configuration
     public Option[] configuration() {

@@ -25,11 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -48,7 +45,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ModelHotSwapTest {
+public class ModelHotSwapTest extends IctalKarafTestSupport {
 
     private static final String TASK = ModelCard.TASK_SEIZURE_DETECTION;
     private static final String V1 = "io.ictal.model.demo-1.0.0.jar";
@@ -57,16 +54,7 @@ public class ModelHotSwapTest {
             "missing-card.jar", "bad-golden.jar");
 
     @Inject
-    private BootFinished bootFinished;
-
-    @Inject
     private ModelRegistry registry;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private SessionFactory sessionFactory;
 
     @Configuration
     public Option[] configuration() {

@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
 import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -32,7 +30,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -44,16 +41,10 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ReviewQueuePostgresTest {
+public class ReviewQueuePostgresTest extends IctalKarafTestSupport {
 
     private static final String URL = env("ICTAL_REVIEW_PG_URL", "jdbc:postgresql://127.0.0.1:5432/ictal_review");
     private static final String UNREACHABLE = "ictal.itest.postgres.unreachable";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private BootFinished bootFinished;
 
     private static String env(String name, String fallback) {
         String value = System.getenv(name);

@@ -22,8 +22,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -32,7 +30,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
@@ -43,16 +40,7 @@ import org.osgi.framework.FrameworkUtil;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ReviewQueueRoundTripTest {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private SessionFactory sessionFactory;
+public class ReviewQueueRoundTripTest extends IctalKarafTestSupport {
 
     @Inject
     private ReviewQueue queue;

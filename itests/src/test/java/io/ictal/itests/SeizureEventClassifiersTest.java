@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,15 +28,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SeizureEventClassifiersTest {
+public class SeizureEventClassifiersTest extends IctalKarafTestSupport {
 
     private static final String VIDEO_PROPERTY = "ictal.itest.video";
-
-    @Inject
-    private BootFinished bootFinished;
-
-    @Inject
-    private SessionFactory sessionFactory;
 
     /** Runs in the test JVM before Karaf starts: the video is written there (its simulator is private to its bundle). */
     @Configuration

@@ -10,8 +10,6 @@ import io.ictal.api.spectrogram.StftParameters;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -20,7 +18,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -30,17 +27,11 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SpectrogramRedeployTest {
+public class SpectrogramRedeployTest extends IctalKarafTestSupport {
 
     private static final String BUNDLE = "io.ictal.spectrogram";
     /** Thread names of io.ictal.spectrogram.internal.SpectrogramComponent's workers and JTransforms' pool. */
     private static final List<String> THREAD_PREFIXES = List.of("ictal-spectrogram-", "ictal-jtransforms-");
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private BootFinished bootFinished;
 
     @Configuration
     public Option[] configuration() {
