@@ -124,7 +124,7 @@ def main(argv):
     f1 = 2 * sensitivity * precision / (sensitivity + precision) if sensitivity + precision > 0 else 0.0
     hours = a.hours * a.recordings
     result = {"recordings": a.recordings, "hours": hours, "seeds": f"{seeds[0]}-{seeds[-1]}", "seizures": n_ref,
-              "sensitivity": round(sensitivity, 4), "precision": round(precision, 4), "f1": round(f1, 4),
+              "found": found, "sensitivity": round(sensitivity, 4), "precision": round(precision, 4), "f1": round(f1, 4),
               "falseAlarmsPer24h": round((n_hyp - correct) / hours * 24, 3),
               "seizureTypes": a.types or "simulator default (focal evolving)",
               "foundByType": {t: f"{c[0]}/{c[1]}" for t, c in sorted(by_type.items())},
