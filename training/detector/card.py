@@ -62,7 +62,7 @@ def metrics(work):
                     if "foundByType" in r else ""))
         found = r.get("found", round(r["sensitivity"] * r["seizures"]))  # SzCORE reference events found
         low, high = wilson_interval(found, r["seizures"])
-        # 36 seizures carry a wide interval: the reader sees how far the F1 could be from the goal.
+        # A few dozen seizures leave a wide interval: the reader sees how far the F1 could be from the goal.
         spread = {"sensitivity": f"; 95 % interval {low:.2f}-{high:.2f} ({found} of {r['seizures']} found, Wilson score)",
                   "f1": f"; {f1(low, r['precision']):.2f}-{f1(high, r['precision']):.2f} at the sensitivity's 95 % "
                         f"interval with this precision"}
@@ -81,7 +81,7 @@ def wilson_interval(hits, n, z=1.96):
 
 
 def f1(sensitivity, precision):
-    return 2 * sensitivity * precision / (sensitivity + precision) if sensitivity + precision else 0.0
+    return 2 * sensitivity * precision / (sensitivity + precision) if sensitivity + precision > 0 else 0.0
 
 
 # RESULTS.md's variant runs of the shipped recipe (every training seed of it): the card says how far one

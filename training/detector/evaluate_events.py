@@ -121,7 +121,7 @@ def main(argv):
     n_ref, found, n_hyp, correct = totals
     sensitivity = found / n_ref if n_ref else float("nan")
     precision = correct / n_hyp if n_hyp else float("nan")
-    f1 = 2 * sensitivity * precision / (sensitivity + precision) if sensitivity + precision > 0 else 0.0
+    f1 = card.f1(sensitivity, precision)
     hours = a.hours * a.recordings
     result = {"recordings": a.recordings, "hours": hours, "seeds": f"{seeds[0]}-{seeds[-1]}", "seizures": n_ref,
               "found": found, "sensitivity": round(sensitivity, 4), "precision": round(precision, 4), "f1": round(f1, 4),
