@@ -48,12 +48,7 @@ interface SampleSource {
 
             @Override
             public boolean finite(int start, int length) {
-                for (int i = start; i < start + length; i++) {
-                    if (!Double.isFinite(samples[i])) {
-                        return false;
-                    }
-                }
-                return true;
+                return Samples.finite(samples, start, start + length);
             }
         };
     }

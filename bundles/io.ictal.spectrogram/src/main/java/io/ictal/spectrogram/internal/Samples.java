@@ -15,21 +15,35 @@ final class Samples {
 
     /** Refuses NaN and infinite samples in {@code [from, to)}, naming the first one. */
     static void requireFinite(float[] samples, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Float.isFinite(samples[i])) {
-                throw new SpectrogramException("samples", "must all be finite; sample " + i + " is " + samples[i]);
-            }
+        int i = firstNonFinite(samples, from, to);
+        if (i >= 0) {
+            throw new SpectrogramException("samples", "must all be finite; sample " + i + " is " + samples[i]);
         }
     }
 
     /** Whether {@code [from, to)} holds only finite samples. */
     static boolean finite(float[] samples, int from, int to) {
+        return firstNonFinite(samples, from, to) < 0;
+    }
+
+    /** Whether {@code [from, to)} holds only finite samples. */
+    static boolean finite(double[] samples, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!Float.isFinite(samples[i])) {
+            if (!Double.isFinite(samples[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The index of the first NaN or infinite sample in {@code [from, to)}, or -1. */
+    static int firstNonFinite(float[] samples, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Float.isFinite(samples[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static void requireRate(double samplingRateHz) {

@@ -377,13 +377,12 @@ public final class SpectrogramComponent implements SpectrogramService {
         /** Samples {@code [first, first + count)} from the start; refuses missing data. */
         float[] read(long first, int count) throws IOException {
             float[] samples = readAllowingGaps(first, count);
-            for (int i = 0; i < count; i++) {
-                if (!Float.isFinite(samples[i])) {
-                    throw new SpectrogramException("samples", "signal " + info.index() + " '" + info.label() + "' of "
-                            + recording.file().getFileName() + " has " + (Float.isNaN(samples[i]) ? "no data" : "an infinite value")
-                            + " at " + (startSeconds + (first + i) / rateHz) + " s (a gap, or past its end);"
-                            + " choose a range with data");
-                }
+            int i = Samples.firstNonFinite(samples, 0, count);
+            if (i >= 0) {
+                throw new SpectrogramException("samples", "signal " + info.index() + " '" + info.label() + "' of "
+                        + recording.file().getFileName() + " has " + (Float.isNaN(samples[i]) ? "no data" : "an infinite value")
+                        + " at " + (startSeconds + (first + i) / rateHz) + " s (a gap, or past its end);"
+                        + " choose a range with data");
             }
             return samples;
         }
