@@ -50,7 +50,7 @@ def score(model, hours):
     for grids, truth in hours:
         flat = grids.reshape(-1, *grids.shape[2:])
         p = evaluate.predict(model, data.images_from_decibels(flat - np.float32(data.level_reference(flat))))
-        top = np.sort(p.reshape(len(grids), -1), axis=1)[:, ::-1][:, :params.TOP_K].mean(axis=1)
+        top = evaluate.recording_probability(p.reshape(len(grids), -1))
         smooth = np.convolve(top, np.ones(SMOOTHING) / SMOOTHING, mode="same")
         centre = params.WINDOW_SECONDS / 2 + params.HOP_SECONDS * np.arange(len(top))
         quiet = np.ones(len(top), bool)

@@ -102,12 +102,26 @@ def load(name, path):
     return m
 
 
+def recording_probability(p):
+    """[windows, channels] channel probabilities -> each window's recording-level probability, as the
+    detector aggregates them (SeizureDetector.recordingProbability): the mean of the TOP_K most seizure-like
+    channels, or MEDIAN_CHANNEL_GAIN times the median channel (capped at 1) where that is higher; the median
+    only with at least params.BREADTH_CHANNELS channels."""
+    top = np.sort(p, axis=1)[:, ::-1][:, :params.TOP_K].mean(axis=1)
+    if p.shape[1] < params.BREADTH_CHANNELS:
+        return top
+    return np.maximum(top, np.minimum(1.0, params.MEDIAN_CHANNEL_GAIN * np.median(p, axis=1)))
+
+
+AGGREGATION = f"window, top-{params.TOP_K} mean or {params.MEDIAN_CHANNEL_GAIN:g} x median of 23 channels"
+
+
 def chbmit(model, ds, patient):
-    """Recording-level probability of each CHB-MIT window of one patient: mean of the top-k channels."""
+    """Recording-level probability of each CHB-MIT window of one patient (recording_probability)."""
     k = ds["bag_patient"] == patient
     bags = ds["bags"][k]
     p = predict(model, data.images_from_decibels(bags.reshape(-1, *bags.shape[2:]))).reshape(len(bags), -1)
-    return np.sort(p, axis=1)[:, ::-1][:, :params.TOP_K].mean(axis=1), ds["bag_y"][k], ds["bag_file"][k]
+    return recording_probability(p), ds["bag_y"][k], ds["bag_file"][k]
 
 
 def single_channel(model, ds, source):
@@ -130,13 +144,13 @@ def rows(work, name, threshold):
             chb_y.append(lab)
             chb_files.append(files)
             out.append(dict(dataset=f"CHB-MIT {patient} (held out: model trained on {', '.join(trained_on)})",
-                            model=path, level=f"window, top-{params.TOP_K} of 23 channels",
+                            model=path, level=AGGREGATION,
                             threshold=threshold, **window_metrics(prob, lab, threshold),
                             **interval(prob, lab, files, threshold, "excerpts")))
     if len(chb_p) == 2:
         pooled = np.concatenate(chb_p), np.concatenate(chb_y), np.concatenate(chb_files)
         out.insert(0, dict(dataset="CHB-MIT chb01+chb02 (leave-one-patient-out, pooled)", model="lopo-*.pt",
-                           level=f"window, top-{params.TOP_K} of 23 channels", threshold=threshold,
+                           level=AGGREGATION, threshold=threshold,
                            **window_metrics(*pooled[:2], threshold), **interval(*pooled, threshold, "excerpts")))
     for path, source, _ in train.HELD_OUT:
         if source is not None and os.path.exists(os.path.join(work, path)):

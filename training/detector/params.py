@@ -25,7 +25,12 @@ LEVEL_PERCENTILE = 10.0
 # Channel probabilities -> recording probability: the mean of the TOP_K most seizure-like channels
 # (one channel alone, an electrode pop, cannot raise it as much as a focal discharge on two).
 TOP_K = 2
+# ... or this times the median channel probability (capped at 1) where that is higher: a generalised
+# discharge (tonic, myoclonic) raises most channels moderately, an artifact one or two strongly
+# (io.ictal.detector's DetectorConfig.medianChannelGain; chosen by tune_events.py, README session 11).
+MEDIAN_CHANNEL_GAIN = 6.0
+BREADTH_CHANNELS = 8    # ... with at least this many channels (the median of two is their mean)
 
 # Event post-processing (the card's "thresholds" holds ON; the rest are in the card's notes and
 # io.ictal.detector's EventFinder): moving average over SMOOTH_WINDOWS windows, hysteresis.
-SMOOTH_WINDOWS = 5
+SMOOTH_WINDOWS = 7

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-"""Chooses the event post-processing (the card's on/off thresholds; the detector's smoothing and minimum
-duration) on long simulated VALIDATION recordings (seeds 301+, never trained on, never used by
-evaluate_events.py): the Java detector classifies them once, writing its probability trace, and the
-detector's own EventFinder replays the trace for every setting of a grid (ReplayEvents); each is
-scored with SzCORE. Prints every setting's score and the chosen one: among the settings with the best F1
-and then the fewest false alarms, the middle one in (on, minimum duration, smoothing, off) order, so that
-the choice keeps a margin on both sides of the tied region. card.py and DetectorConfig carry it.
+"""Chooses the event post-processing (the card's on/off thresholds; the detector's median-channel gain,
+smoothing and minimum duration) on long simulated VALIDATION recordings (seeds 301+, never trained on, never
+used by evaluate_events.py): the Java detector classifies them once per median-channel gain, writing its
+probability trace, and the detector's own EventFinder replays each trace for every other setting of the
+grid (ReplayEvents); each is scored with SzCORE. Prints every setting's score and the chosen one: among the
+settings with the best F1 and then the fewest false alarms, the middle one in (gain, on, minimum duration,
+smoothing, off) order, so that the choice keeps a margin on both sides of the tied region. card.py and
+DetectorConfig carry it.
 
     /usr/bin/python3 training/detector/tune_events.py --hours 24 --recordings 2
 """
@@ -24,6 +25,7 @@ import params  # noqa: E402
 import simulated  # noqa: E402
 
 SEEDS_FROM = 301
+GAINS = [0, 3, 4, 5, 6, 8]  # DetectorConfig.medianChannelGain (0: the mean of the top channels alone, as until session 11)
 GRID = {"on": [0.5, 0.6, 0.7, 0.8, 0.9, 0.95], "off": [0.3, 0.5], "smoothing": [3, 5, 7], "minDuration": [10, 16, 24],
         "mergeGap": [30]}
 
@@ -52,20 +54,25 @@ def main(argv):
                (("inference", "DetectorBench.java"), ("detector", "ReplayEvents.java"))]
     subprocess.run(["javac", "-d", classes, "-cp", detector_cp] + sources, check=True)
     cp = classes + ":" + detector_cp
-    traces = [os.path.join(folder, os.path.basename(f) + ".trace") for f in files]
-    # Always anew: traces of an earlier model under the same file names would tune the wrong model.
-    subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", f"-Dtrace.dir={folder}",
-                    "-cp", cp, "io.ictal.inference.internal.DetectorBench", model_jar] + files, check=True)
     settings = [",".join(str(v) for v in combo) for combo in itertools.product(*GRID.values()) if combo[1] < combo[0]]
-    totals = {s: [0, 0, 0, 0] for s in settings}
-    for trace, truth in zip(traces, truths):
-        out = subprocess.run(["java", "-cp", cp, "io.ictal.detector.internal.ReplayEvents", trace,
-                              str(params.HOP_SECONDS), str(params.WINDOW_SECONDS)] + settings,
-                             check=True, stdout=subprocess.PIPE, text=True).stdout
-        for line in out.splitlines():
-            r = json.loads(line)
-            counts = evaluate_events.score(truth, [tuple(e) for e in r["events"]])
-            totals[r["setting"]] = [t + c for t, c in zip(totals[r["setting"]], counts)]
+    totals = {}
+    for gain in GAINS:
+        traces = os.path.join(folder, f"gain-{gain:g}")
+        os.makedirs(traces, exist_ok=True)
+        # Always anew: traces of an earlier model under the same file names would tune the wrong model.
+        subprocess.run(["java", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", f"-Dtrace.dir={traces}",
+                        f"-Dmedian.gain={gain}", "-cp", cp, "io.ictal.inference.internal.DetectorBench", model_jar]
+                       + files, check=True, stdout=subprocess.DEVNULL)
+        for path, truth in zip(files, truths):
+            out = subprocess.run(["java", "-cp", cp, "io.ictal.detector.internal.ReplayEvents",
+                                  os.path.join(traces, os.path.basename(path) + ".trace"),
+                                  str(params.HOP_SECONDS), str(params.WINDOW_SECONDS)] + settings,
+                                 check=True, stdout=subprocess.PIPE, text=True).stdout
+            for line in out.splitlines():
+                r = json.loads(line)
+                counts = evaluate_events.score(truth, [tuple(e) for e in r["events"]])
+                key = f"{gain:g},{r['setting']}"
+                totals[key] = [t + c for t, c in zip(totals.get(key, [0, 0, 0, 0]), counts)]
     hours = a.hours * a.recordings
     rows = []
     for s, (n_ref, found, n_hyp, correct) in totals.items():
@@ -79,9 +86,10 @@ def main(argv):
         print(json.dumps(r))
     tied = [r for r in rows if (r["f1"], r["falseAlarmsPer24h"]) == (rows[0]["f1"], rows[0]["falseAlarmsPer24h"])]
     order = lambda r: tuple(float(v) for v in r["setting"].split(","))  # noqa: E731
-    values = order(sorted(tied, key=lambda r: (order(r)[0], order(r)[3], order(r)[2], order(r)[1]))[len(tied) // 2])
+    values = order(sorted(tied, key=lambda r: (order(r)[0], order(r)[1], order(r)[4], order(r)[3], order(r)[2]))
+                   [len(tied) // 2])
     best = next(r for r in tied if order(r) == values)
-    chosen = dict(zip(GRID, values))
+    chosen = dict(zip(["medianChannelGain", *GRID], values))
     print(json.dumps({"chosen": chosen, "tied": len(tied), "validationSeeds": f"{seeds[0]}-{seeds[-1]}",
                       "hours": hours, **best}))
     with open(os.path.join(a.work, "tuned-events.json"), "w") as f:

@@ -80,10 +80,15 @@ public final class DetectorBench {
         }
     }
 
+    /** DetectorConfig's defaults; {@code -Dmedian.gain=G} replaces medianChannelGain (tune_events.py's grid). */
     private static DetectorConfig defaults() {
+        String gain = System.getProperty("median.gain");
         return (DetectorConfig) java.lang.reflect.Proxy.newProxyInstance(DetectorConfig.class.getClassLoader(),
-                new Class<?>[] {DetectorConfig.class}, (proxy, method, a) -> method.getName().equals("annotationType")
-                        ? DetectorConfig.class : method.getDefaultValue());
+                new Class<?>[] {DetectorConfig.class}, (proxy, method, a) -> switch (method.getName()) {
+                    case "annotationType" -> DetectorConfig.class;
+                    case "medianChannelGain" -> gain == null ? method.getDefaultValue() : Double.valueOf(gain);
+                    default -> method.getDefaultValue();
+                });
     }
 
     /** CPU time of the whole process, ONNX Runtime's native threads included. */

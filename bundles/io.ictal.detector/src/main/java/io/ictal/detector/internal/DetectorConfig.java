@@ -11,11 +11,15 @@ public @interface DetectorConfig {
     @AttributeDefinition(description = "Recording-level probability: mean of this many most seizure-like channels.")
     int topChannels() default 2;
 
+    @AttributeDefinition(description = "Recording-level probability is at least this times the median channel "
+            + "probability (capped at 1): generalised discharges raise most channels a little; 0 = off.")
+    double medianChannelGain() default 6;
+
     @AttributeDefinition(description = "Centred moving average over this many windows (odd) before the thresholds.")
-    int smoothingWindows() default 5;
+    int smoothingWindows() default 7;
 
     @AttributeDefinition(description = "Events shorter than this (seconds) are dropped.")
-    double minDurationSeconds() default 10;
+    double minDurationSeconds() default 16;
 
     @AttributeDefinition(description = "Events closer than this (seconds) are merged into one.")
     double mergeGapSeconds() default 30;

@@ -66,6 +66,8 @@ public final class SeizureDetector implements RecordingClassifier {
     static final String PID = "io.ictal.detector";
     static final String TREND = "seizure-probability";
     static final String LABEL = "seizure";
+    /** Fewest channels whose median counts (recordingProbability). */
+    static final int BREADTH_CHANNELS = 8;
     private static final String THREAD_PREFIX = "ictal-detector-images-";
 
     private final ModelRegistry registry;
@@ -79,6 +81,10 @@ public final class SeizureDetector implements RecordingClassifier {
             DetectorConfig config) {
         if (config.topChannels() < 1) {
             throw new IllegalArgumentException(PID + ": topChannels must be >= 1, was " + config.topChannels());
+        }
+        if (!(config.medianChannelGain() >= 0) || Double.isInfinite(config.medianChannelGain())) {
+            throw new IllegalArgumentException(PID + ": medianChannelGain must be finite and >= 0, was "
+                    + config.medianChannelGain());
         }
         if (config.batchWindows() < 1) {
             throw new IllegalArgumentException(PID + ": batchWindows must be >= 1, was " + config.batchWindows());
@@ -344,7 +350,7 @@ public final class SeizureDetector implements RecordingClassifier {
                         best = c;
                     }
                 }
-                trace[w] = topMean(perChannel, config.topChannels());
+                trace[w] = recordingProbability(perChannel, config.topChannels(), config.medianChannelGain());
                 EventFinder.Evidence evidence = null;
                 if (trace[w] >= input.on() && cam != null) {
                     int image = w * nChannels + best;
@@ -407,9 +413,18 @@ public final class SeizureDetector implements RecordingClassifier {
                 order.add(c);
             }
             order.sort(Comparator.comparingDouble(c -> -e.channelSums[c]));
+            double[] means = new double[e.channelSums.length];
+            for (int c = 0; c < means.length; c++) {
+                means[c] = e.channelSums[c] / e.windows;
+            }
+            // A generalised event (its median channel carried it over the threshold) involves every channel
+            // at that median's level, not only those above the threshold themselves.
+            double gain = config.medianChannelGain();
+            boolean generalised = means.length >= BREADTH_CHANNELS && gain * median(means) >= input.on();
+            double involvedFrom = generalised ? input.on() / gain : input.on();
             List<String> involved = new ArrayList<>();
             for (int c : order) {
-                if (involved.isEmpty() || e.channelSums[c] / e.windows >= input.on()) {
+                if (involved.isEmpty() || means[c] >= involvedFrom) {
                     involved.add(montage.channels().get(c).label());
                 }
             }
@@ -431,6 +446,26 @@ public final class SeizureDetector implements RecordingClassifier {
             }
         }
         return false;
+    }
+
+    /**
+     * One window's recording-level probability from its channel probabilities: the mean of the {@code k}
+     * most seizure-like channels (a focal discharge; one channel alone, an electrode pop, cannot raise it
+     * as much), or {@code medianGain} times the median channel (capped at 1) where that is higher: a
+     * generalised discharge raises most channels moderately while artifacts raise one or two strongly
+     * (training/detector/README.md, session 11). Only with at least {@value #BREADTH_CHANNELS} channels: the
+     * median of a few says nothing about breadth (of two, it is their mean).
+     */
+    static double recordingProbability(double[] channels, int k, double medianGain) {
+        double top = topMean(channels, k);
+        return channels.length < BREADTH_CHANNELS ? top : Math.max(top, Math.min(1, medianGain * median(channels)));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Mean of the {@code k} largest values. */

@@ -37,15 +37,38 @@ final class TestServices {
         }
     }
 
+    /** DetectorConfig's shipped defaults, so that the tests run the detector's post-processing as it ships. */
+    static final double DEFAULT_MEDIAN_CHANNEL_GAIN = defaultOf("medianChannelGain").doubleValue();
+
+    static Number defaultOf(String attribute) {
+        try {
+            return (Number) DetectorConfig.class.getMethod(attribute).getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static SeizureDetector detector(ModelRegistry registry) {
-        return new SeizureDetector(registry, SPECTROGRAM, config(2, 5, 10, 30, 32, 2));
+        return new SeizureDetector(registry, SPECTROGRAM, config(defaultOf("topChannels").intValue(),
+                defaultOf("smoothingWindows").intValue(), defaultOf("minDurationSeconds").doubleValue(),
+                defaultOf("mergeGapSeconds").doubleValue(), 32, 2));
     }
 
     static DetectorConfig config(int top, int smoothing, double minDuration, double mergeGap, int batch, int threads) {
+        return config(top, smoothing, minDuration, mergeGap, batch, threads, DEFAULT_MEDIAN_CHANNEL_GAIN);
+    }
+
+    static DetectorConfig config(int top, int smoothing, double minDuration, double mergeGap, int batch, int threads,
+            double medianChannelGain) {
         return new DetectorConfig() {
             @Override
             public int topChannels() {
                 return top;
+            }
+
+            @Override
+            public double medianChannelGain() {
+                return medianChannelGain;
             }
 
             @Override
