@@ -113,7 +113,8 @@ def recording_probability(p):
     return np.maximum(top, np.minimum(1.0, params.MEDIAN_CHANNEL_GAIN * np.median(p, axis=1)))
 
 
-AGGREGATION = f"window, top-{params.TOP_K} mean or {params.MEDIAN_CHANNEL_GAIN:g} x median of 23 channels"
+AGGREGATION = (f"window, top-{params.TOP_K} of 23 channels" if not params.MEDIAN_CHANNEL_GAIN else
+               f"window, top-{params.TOP_K} mean or {params.MEDIAN_CHANNEL_GAIN:g} x median of 23 channels")
 
 
 def chbmit(model, ds, patient):

