@@ -110,7 +110,7 @@ def seed_spread(work):
             values = [r["balancedAccuracy"] for r in chosen]
             if len(values) < len(runs):  # runs before a change of the start threshold have none at the new one
                 continue
-            # The aggregation the runs were scored with (CHB-MIT: runs before 2.3.0 took the top-2 mean alone).
+            # The aggregation the runs were scored with (CHB-MIT: the top-2 mean alone, or with the median channel).
             levels = "; ".join(sorted({r["level"] for r in chosen}))
             out.append({"name": "balanced-accuracy-mean-over-training-seeds", "value": round(sum(values) / len(values), 4),
                         "split": f"{label}; {levels}; threshold {threshold}; the held-out models of this recipe trained with "

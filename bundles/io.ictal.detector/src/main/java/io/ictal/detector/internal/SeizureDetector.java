@@ -458,7 +458,10 @@ public final class SeizureDetector implements RecordingClassifier {
      */
     static double recordingProbability(double[] channels, int k, double medianGain) {
         double top = topMean(channels, k);
-        return channels.length < BREADTH_CHANNELS ? top : Math.max(top, Math.min(1, medianGain * median(channels)));
+        if (medianGain == 0 || channels.length < BREADTH_CHANNELS) {
+            return top; // no second sort per window when the path is off (the default)
+        }
+        return Math.max(top, Math.min(1, medianGain * median(channels)));
     }
 
     static double median(double[] values) {
