@@ -12,13 +12,15 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 MODEL_DIR = os.path.join(REPO, "bundles", "io.ictal.model.seizure.cnn", "src", "main", "resources", "model")
 
 ID = "ictal-seizure-cnn"
-VERSION = "2.2.0"  # 2: images relative to the recording's level reference (a detector without it would misread them);
+VERSION = "2.4.0"  # 2: images relative to the recording's level reference (a detector without it would misread them);
                    # 2.1: trained with all 8 simulated seizure types; 2.2: 24 simulated hours, generalised
-                   # seizures labelled on every involved channel
+                   # seizures labelled on every involved channel; 2.4: 2.2's network, start threshold tuned
+                   # with the detector's median-channel path on 240 validation hours (session 12; 2.3.0 was
+                   # session 11's unshipped try)
 # Hysteresis from the card: an event starts when p(seizure) >= THRESHOLD_ON and ends when
 # p(background) >= 1 - THRESHOLD_OFF, i.e. p(seizure) <= THRESHOLD_OFF (thresholds are per label).
-# Chosen by tune_events.py on validation recordings (seeds 301-302): its last printed line.
-THRESHOLD_ON = 0.7
+# Chosen by tune_events.py on validation recordings (seeds 301-310): its last printed line.
+THRESHOLD_ON = 0.8
 THRESHOLD_OFF = 0.5
 
 TRAINING_DATA = [

@@ -27,9 +27,9 @@ LEVEL_PERCENTILE = 10.0
 TOP_K = 2
 # ... or this times the median channel probability (capped at 1) where that is higher: a generalised
 # discharge (tonic, myoclonic) raises most channels moderately, an artifact one or two strongly
-# (io.ictal.detector's DetectorConfig.medianChannelGain; 0 = off: tuned to 6 in session 11, it did
-# worse on the event test than without it, README).
-MEDIAN_CHANNEL_GAIN = 0.0
+# (io.ictal.detector's DetectorConfig.medianChannelGain; 0 = off; chosen by tune_events.py on seeds
+# 301-310, README session 12).
+MEDIAN_CHANNEL_GAIN = 6.0
 BREADTH_CHANNELS = 8    # ... with at least this many channels (the median of two is their mean)
 
 # Event post-processing (the card's "thresholds" holds ON; the rest are in the card's notes and

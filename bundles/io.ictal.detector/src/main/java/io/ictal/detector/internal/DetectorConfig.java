@@ -12,9 +12,9 @@ public @interface DetectorConfig {
     int topChannels() default 2;
 
     @AttributeDefinition(description = "Recording-level probability is at least this times the median channel "
-            + "probability (capped at 1): generalised discharges raise most channels a little; 0 = off "
-            + "(the default: 6 lost more than it found on the event test, training/detector/README.md session 11).")
-    double medianChannelGain() default 0;
+            + "probability (capped at 1), with 8 channels or more: generalised discharges raise most channels a "
+            + "little; 0 = off (training/detector/README.md, session 12).")
+    double medianChannelGain() default 6;
 
     @AttributeDefinition(description = "Centred moving average over this many windows (odd) before the thresholds.")
     int smoothingWindows() default 5;
