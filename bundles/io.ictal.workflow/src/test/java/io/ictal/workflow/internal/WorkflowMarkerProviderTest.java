@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,16 +152,16 @@ class WorkflowMarkerProviderTest {
         WorkflowMarkerProvider p = provider(1);
         FakeClassifier detector = detector(Set.of(1, 2, 3, 4, 5), -1);
         p.addClassifier(detector, FakeClassifier.properties("seizure-detection", 1));
-        AnalysisJob[] job = new AnalysisJob[1];
+        CompletableFuture<AnalysisJob> job = new CompletableFuture<>();
         TestHost host = new TestHost() {
             @Override
             public void markersAdded(List<Marker> added) {
                 super.markersAdded(added);
-                job[0].cancel();
+                // The first marker can come before start() has returned (a loaded machine): wait for the job.
+                job.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().cancel();
             }
         };
-        // Held until job[0] is set, so the first marker can cancel it.
-        job[0] = p.start(new OpenedRecording("r", eegOnly), host);
+        job.complete(p.start(new OpenedRecording("r", eegOnly), host));
 
         assertEquals("cancelled", host.awaitEnd());
         assertEquals(1, host.markers.size());
