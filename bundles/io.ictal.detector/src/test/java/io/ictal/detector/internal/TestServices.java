@@ -49,9 +49,14 @@ final class TestServices {
     }
 
     static SeizureDetector detector(ModelRegistry registry) {
+        return detector(registry, DEFAULT_MEDIAN_CHANNEL_GAIN);
+    }
+
+    /** The shipped defaults with another median-channel gain (0: the top channels alone). */
+    static SeizureDetector detector(ModelRegistry registry, double medianChannelGain) {
         return new SeizureDetector(registry, SPECTROGRAM, config(defaultOf("topChannels").intValue(),
                 defaultOf("smoothingWindows").intValue(), defaultOf("minDurationSeconds").doubleValue(),
-                defaultOf("mergeGapSeconds").doubleValue(), 32, 2));
+                defaultOf("mergeGapSeconds").doubleValue(), 32, 2, medianChannelGain));
     }
 
     static DetectorConfig config(int top, int smoothing, double minDuration, double mergeGap, int batch, int threads) {
