@@ -457,24 +457,35 @@ public final class SeizureDetector implements RecordingClassifier {
      * median of a few says nothing about breadth (of two, it is their mean).
      */
     static double recordingProbability(double[] channels, int k, double medianGain) {
-        double top = topMean(channels, k);
-        if (medianGain == 0 || channels.length < BREADTH_CHANNELS) {
-            return top; // no second sort per window when the path is off (the default)
+        double[] sorted = sorted(channels); // one sort per window serves both
+        double top = topMeanOfSorted(sorted, k);
+        if (medianGain == 0 || sorted.length < BREADTH_CHANNELS) {
+            return top;
         }
-        return Math.max(top, Math.min(1, medianGain * median(channels)));
+        return Math.max(top, Math.min(1, medianGain * medianOfSorted(sorted)));
     }
 
     static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return medianOfSorted(sorted(values));
     }
 
     /** Mean of the {@code k} largest values. */
     static double topMean(double[] values, int k) {
+        return topMeanOfSorted(sorted(values), k);
+    }
+
+    private static double[] sorted(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static double medianOfSorted(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double topMeanOfSorted(double[] sorted, int k) {
         int n = Math.min(k, sorted.length);
         double sum = 0;
         for (int i = 0; i < n; i++) {
